@@ -1,0 +1,280 @@
+internal import CLibPQ
+import Glibc
+
+/// One connection to PostgreSQL, through libpq.
+///
+/// An actor on its own thread (`ConnectionThread`): every libpq call on this connection runs
+/// there, one at a time, so the `PGconn` is never shared between threads and the blocking
+/// calls never occupy Swift's cooperative pool. Obtain connections from a `PostgresPool`;
+/// `connect(to:)` is for tools and tests that need exactly one.
+public actor PostgresConnection {
+    /// Where a connection stands with respect to a transaction (libpq's `PQtransactionStatus`).
+    public enum TransactionStatus: Sendable {
+        case idle, active, inTransaction, failedTransaction, unknown
+    }
+
+    private let thread: ConnectionThread
+    private var handle: OpaquePointer?
+
+    public nonisolated var unownedExecutor: UnownedSerialExecutor {
+        thread.asUnownedSerialExecutor()
+    }
+
+    private init(thread: ConnectionThread) {
+        self.thread = thread
+    }
+
+    // Isolated, so the handle is finished on the connection's own thread.
+    isolated deinit {
+        if let handle { PQfinish(handle) }
+        thread.stop()
+    }
+
+    /// Connects using a libpq connection string: a URL (`postgresql://user@host:5432/db?…`,
+    /// several hosts allowed, e.g. with `target_session_attrs=read-write`) or keyword form
+    /// (`host=/tmp dbname=pathfolio`). Unless the string says otherwise, gives up after
+    /// 10 seconds.
+    public static func connect(to connectionString: String) async throws(PostgresError) -> PostgresConnection {
+        try PostgresConnectionString.validate(connectionString)
+        let connection = PostgresConnection(thread: ConnectionThread(name: "pathfolio.postgres"))
+        try await connection.open(connectionString)
+        return connection
+    }
+
+    private func open(_ connectionString: String) throws(PostgresError) {
+        // Defaults come before the caller's string so that its values win; the encoding
+        // comes after, because every decoder here reads UTF-8.
+        let keywords = ["connect_timeout", "application_name", "dbname", "client_encoding"]
+        let values = ["10", "pathfolio", connectionString, "UTF8"]
+        let connection = withCStringArray(keywords) { keywordPointers in
+            withCStringArray(values) { valuePointers in
+                PQconnectdbParams(keywordPointers, valuePointers, 1)
+            }
+        }
+        guard let connection else { throw .connectionFailed("out of memory") }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = Self.libpqMessage(connection)
+            PQfinish(connection)
+            throw .connectionFailed(message)
+        }
+        handle = connection
+        // Decoders read ISO dates in UTC and hex bytea; pin them whatever the server's defaults.
+        _ = try execute(script: "SET TimeZone TO 'UTC'; SET DateStyle TO 'ISO, YMD'; SET bytea_output TO 'hex'; SET IntervalStyle TO 'iso_8601'")
+    }
+
+    /// Closes the connection now rather than when the last reference goes.
+    public func close() {
+        if let handle { PQfinish(handle) }
+        handle = nil
+    }
+
+    /// Linux's POLLRDHUP (peer closed its end), which Glibc's module leaves out (_GNU_SOURCE).
+    private static let pollReadHangUp: Int16 = 0x2000
+
+    /// Whether the connection is open and its server has not gone away. Reads anything the
+    /// server sent while the connection sat idle (a termination notice, end of file) so a
+    /// connection killed while idle is noticed before a statement is sent on it.
+    public func isUsable() -> Bool {
+        guard let handle, PQstatus(handle) == CONNECTION_OK else { return false }
+        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN) | Self.pollReadHangUp, revents: 0)
+        if poll(&descriptor, 1, 0) > 0 {
+            // The server closed its end (terminated backend, restart): nothing to salvage.
+            if descriptor.revents & (Self.pollReadHangUp | Int16(POLLHUP) | Int16(POLLERR)) != 0 { return false }
+            if PQconsumeInput(handle) == 0 { return false }
+            while let notification = PQnotifies(handle) { PQfreemem(notification) }
+        }
+        return PQstatus(handle) == CONNECTION_OK && transactionStatus == .idle
+    }
+
+    /// The connection's transaction state.
+    public var transactionStatus: TransactionStatus {
+        guard let handle else { return .unknown }
+        switch PQtransactionStatus(handle) {
+        case PQTRANS_IDLE: return .idle
+        case PQTRANS_ACTIVE: return .active
+        case PQTRANS_INTRANS: return .inTransaction
+        case PQTRANS_INERROR: return .failedTransaction
+        default: return .unknown
+        }
+    }
+
+    /// The server's process id for this connection (for `pg_terminate_backend` and logs).
+    public var backendProcessID: Int32 {
+        guard let handle else { return 0 }
+        return PQbackendPID(handle)
+    }
+
+    /// Runs one statement with bound parameters and returns its rows.
+    @discardableResult
+    public func query(_ query: PostgresQuery) throws(PostgresError) -> PostgresRows {
+        let handle = try requireOpen()
+        let result = try Self.withParameters(query) { sql, count, types, values, lengths, formats in
+            PQexecParams(handle, sql, count, types, values, lengths, formats, 0)
+        }
+        return try check(result)
+    }
+
+    /// Runs SQL text that may hold several statements and no parameters (migrations, setup).
+    @discardableResult
+    public func execute(script: String) throws(PostgresError) -> PostgresRows {
+        let handle = try requireOpen()
+        return try check(PQexec(handle, script))
+    }
+
+    /// Sends every statement at once and reads the results after: one network round trip.
+    ///
+    /// The statements form one implicit transaction: all take effect or, on the first error,
+    /// none does (that error is thrown). A batch that contains its own `BEGIN` and fails is
+    /// rolled back here. Meant for a handful of small statements: libpq's blocking mode
+    /// writes the whole batch before reading, so huge batches with huge results could stall.
+    public func pipeline(_ queries: [PostgresQuery]) throws(PostgresError) -> [PostgresRows] {
+        let handle = try requireOpen()
+        guard !queries.isEmpty else { return [] }
+        guard PQenterPipelineMode(handle) == 1 else {
+            throw .connectionLost(Self.libpqMessage(handle))
+        }
+        for query in queries {
+            let sent = try Self.withParameters(query) { sql, count, types, values, lengths, formats in
+                PQsendQueryParams(handle, sql, count, types, values, lengths, formats, 0)
+            }
+            guard sent == 1 else { throw lostConnection() }
+        }
+        guard PQpipelineSync(handle) == 1 else { throw lostConnection() }
+
+        var results: [PostgresRows] = []
+        results.reserveCapacity(queries.count)
+        var firstError: PostgresError?
+        for _ in queries {
+            guard let result = PQgetResult(handle) else { throw lostConnection() }
+            switch PQresultStatus(result) {
+            case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+                results.append(PostgresRows(result: result))
+            case PGRES_PIPELINE_ABORTED:
+                PQclear(result)
+            default:
+                let error = serverError(result)
+                PQclear(result)
+                if firstError == nil { firstError = error }
+                if PQstatus(handle) != CONNECTION_OK { throw firstError! }
+            }
+            // Each statement's results end with a NULL.
+            while let extra = PQgetResult(handle) { PQclear(extra) }
+        }
+        guard let sync = PQgetResult(handle) else { throw lostConnection() }
+        let syncStatus = PQresultStatus(sync)
+        PQclear(sync)
+        guard syncStatus == PGRES_PIPELINE_SYNC, PQexitPipelineMode(handle) == 1 else { throw lostConnection() }
+        if let firstError {
+            if transactionStatus == .failedTransaction || transactionStatus == .inTransaction {
+                _ = try? execute(script: "ROLLBACK")
+            }
+            throw firstError
+        }
+        return results
+    }
+
+    // MARK: - libpq plumbing
+
+    private func requireOpen() throws(PostgresError) -> OpaquePointer {
+        guard let handle else { throw .connectionLost("the connection is closed") }
+        return handle
+    }
+
+    private func lostConnection() -> PostgresError {
+        guard let handle else { return .connectionLost("the connection is closed") }
+        return .connectionLost(Self.libpqMessage(handle))
+    }
+
+    private func check(_ result: OpaquePointer?) throws(PostgresError) -> PostgresRows {
+        guard let result else { throw lostConnection() }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return PostgresRows(result: result)
+        default:
+            let error = serverError(result)
+            PQclear(result)
+            throw error
+        }
+    }
+
+    /// The error a failed result describes: a server error when it carries a SQLSTATE,
+    /// otherwise libpq's own (the connection broke).
+    private func serverError(_ result: OpaquePointer) -> PostgresError {
+        func field(_ code: Int32) -> String? {
+            guard let pointer = PQresultErrorField(result, code) else { return nil }
+            return String(cString: pointer)
+        }
+        guard let state = field(PATHFOLIO_PG_DIAG_SQLSTATE) else {
+            let message = String(cString: PQresultErrorMessage(result))
+            return .connectionLost(message.isEmpty ? lostConnection().description : Self.trimmed(message))
+        }
+        return .server(PostgresServerError(
+            sqlState: SQLState(state),
+            severity: field(PATHFOLIO_PG_DIAG_SEVERITY) ?? "ERROR",
+            message: field(PATHFOLIO_PG_DIAG_MESSAGE_PRIMARY) ?? "",
+            detail: field(PATHFOLIO_PG_DIAG_MESSAGE_DETAIL),
+            hint: field(PATHFOLIO_PG_DIAG_MESSAGE_HINT),
+            schema: field(PATHFOLIO_PG_DIAG_SCHEMA_NAME),
+            table: field(PATHFOLIO_PG_DIAG_TABLE_NAME),
+            column: field(PATHFOLIO_PG_DIAG_COLUMN_NAME),
+            constraint: field(PATHFOLIO_PG_DIAG_CONSTRAINT_NAME)
+        ))
+    }
+
+    static func libpqMessage(_ connection: OpaquePointer) -> String {
+        trimmed(String(cString: PQerrorMessage(connection)))
+    }
+
+    static func trimmed(_ message: String) -> String {
+        message.split(whereSeparator: \.isNewline).map { $0.trimmingPrefix(while: \.isWhitespace) }
+            .joined(separator: " ")
+    }
+
+    /// Lays the parameters out as libpq wants them: parallel C arrays of types, value
+    /// pointers, lengths and formats (text values NUL-terminated, binary ones with a length).
+    private static func withParameters<R>(
+        _ query: PostgresQuery,
+        _ body: (String, Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?) -> R
+    ) throws(PostgresError) -> R {
+        let count = query.bindings.count
+        var types = [Oid](repeating: 0, count: count)
+        var offsets = [Int](repeating: -1, count: count)
+        var lengths = [Int32](repeating: 0, count: count)
+        var formats = [Int32](repeating: 0, count: count)
+        var storage: [UInt8] = []
+        for (index, binding) in query.bindings.enumerated() {
+            types[index] = binding.type.rawValue
+            switch try binding.encode() {
+            case .null:
+                continue
+            case .text(let text):
+                offsets[index] = storage.count
+                storage.append(contentsOf: text.utf8)
+                storage.append(0)
+                lengths[index] = Int32(text.utf8.count)
+            case .binary(let bytes):
+                guard bytes.count < Int32.max else { throw .unencodableValue("a value larger than 2 GiB") }
+                offsets[index] = storage.count
+                storage.append(contentsOf: bytes)
+                lengths[index] = Int32(bytes.count)
+                formats[index] = 1
+            }
+        }
+        if storage.isEmpty { storage.append(0) }
+        return storage.withUnsafeBufferPointer { buffer in
+            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            let pointers: [UnsafePointer<CChar>?] = offsets.map { $0 < 0 ? nil : base + $0 }
+            return pointers.withUnsafeBufferPointer { valuePointers in
+                body(query.sql, Int32(count), types, valuePointers.baseAddress, lengths, formats)
+            }
+        }
+    }
+}
+
+/// Calls `body` with a NUL-terminated C array of C strings.
+func withCStringArray<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+    let duplicates = strings.map { strdup($0) }
+    defer { duplicates.forEach { free($0) } }
+    let pointers: [UnsafePointer<CChar>?] = duplicates.map { UnsafePointer($0) } + [nil]
+    return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
+}
