@@ -1,10 +1,15 @@
+public import Foundation
+
 /// A calendar date without a time or a time zone (`YYYY-MM-DD`), as plans, goals and
 /// as-of queries use them.
 ///
 /// Years run from 1 to 9999 so that the ISO text form is always ten characters.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+    /// The year, 1…9999.
     public let year: Int
+    /// The month, 1…12.
     public let month: Int
+    /// The day of the month.
     public let day: Int
 
     /// Why a date could not be made.
@@ -87,15 +92,18 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// Earlier dates first.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// Decodes the form ``encode(to:)`` writes, with the same checks as the initializers.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         try self.init(iso: text)
     }
 
+    /// Encodes the canonical form.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
@@ -111,5 +119,26 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    /// The day on which `instant` falls in `timeZone` (pure: the zone's rules come from Foundation).
+    public init(_ instant: Date, in timeZone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        self.year = parts.year!
+        self.month = parts.month!
+        self.day = parts.day!
+    }
+
+    /// The as-of instant of this date: the end of the day in `timeZone` (SPEC §1.4), i.e. one
+    /// microsecond before the next day starts — the ledger's clock has microsecond precision,
+    /// so every review recorded on this day is at or before it and none of the next day's is.
+    public func endOfDay(in timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let next = adding(days: 1)
+        let start = calendar.date(from: DateComponents(year: next.year, month: next.month, day: next.day))!
+        return start.addingTimeInterval(-0.000_001)
     }
 }

@@ -1,0 +1,49 @@
+import Foundation
+public import PathfolioHTTP
+public import PathfolioPostgres
+
+/// The service's HTTP surface: every route of SPEC §2.1 that exists so far, behind the
+/// request-id, access-log and metrics middleware, with errors as problem+json.
+public struct PathfolioApplication: Sendable {
+    public let pool: PostgresPool
+    public let metrics: HTTPMetrics
+    public let accessLog: AccessLogMiddleware.Sink
+
+    public init(pool: PostgresPool, metrics: HTTPMetrics = HTTPMetrics(), accessLog: @escaping AccessLogMiddleware.Sink) {
+        self.pool = pool
+        self.metrics = metrics
+        self.accessLog = accessLog
+    }
+
+    /// The router the HTTP server runs.
+    public func router() -> Router {
+        var router = Router(defaultBodyLimit: 1 << 20, errorRenderer: ProblemDetails.serverErrorRenderer)
+        router.use(RequestIDMiddleware())
+        router.use(AccessLogMiddleware(sink: accessLog))
+        router.use(MetricsMiddleware(metrics))
+        addOperations(to: &router)
+        return router
+    }
+
+    /// `/healthz` (the process answers), `/readyz` (it can reach PostgreSQL), `/metrics`.
+    private func addOperations(to router: inout Router) {
+        router.get("/healthz") { _ in
+            .json(Array(#"{"status":"ok"}"#.utf8))
+        }
+        let pool = self.pool
+        router.get("/readyz") { _ in
+            do {
+                _ = try await pool.query("SELECT 1")
+                return .json(Array(#"{"status":"ready"}"#.utf8))
+            } catch {
+                return ProblemDetails(status: .serviceUnavailable, detail: "PostgreSQL cannot be reached: \(error)").response()
+            }
+        }
+        let metrics = self.metrics
+        router.get("/metrics") { _ in
+            var response = HTTPResponse.text(metrics.prometheusText())
+            response.headers["Content-Type"] = "text/plain; version=0.0.4; charset=utf-8"
+            return response
+        }
+    }
+}

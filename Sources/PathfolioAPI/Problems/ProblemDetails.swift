@@ -1,0 +1,48 @@
+import Foundation
+public import PathfolioHTTP
+
+/// An RFC 9457 problem document (`application/problem+json`).
+public struct ProblemDetails: Sendable, Encodable {
+    /// One invalid field: where it is (a JSON pointer) and what is wrong with it.
+    public struct FieldError: Sendable, Encodable {
+        public let pointer: String
+        public let detail: String
+        public init(pointer: String, detail: String) {
+            self.pointer = pointer
+            self.detail = detail
+        }
+    }
+
+    public let type: String
+    public let title: String
+    public let status: Int
+    public let detail: String
+    public let errors: [FieldError]
+
+    public init(status: HTTPStatus, detail: String, type: String = "about:blank", errors: [FieldError] = []) {
+        self.type = type
+        self.title = status.reasonPhrase
+        self.status = status.code
+        self.detail = detail
+        self.errors = errors
+    }
+
+    /// The problem as a response.
+    public func response(headers: HTTPHeaders = [:]) -> HTTPResponse {
+        var response = HTTPResponse(status: HTTPStatus(code: status), headers: headers, body: .bytes(encoded()))
+        response.headers["Content-Type"] = "application/problem+json"
+        return response
+    }
+
+    func encoded() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array((try? encoder.encode(self)) ?? Data("{}".utf8))
+    }
+
+    /// Renders the errors the HTTP server produces itself (400, 408, 413, 414, 431 …) as
+    /// problem documents too, so every error a client sees has one shape.
+    public static let serverErrorRenderer = HTTPErrorRenderer { status, detail in
+        ("application/problem+json", ProblemDetails(status: status, detail: detail).encoded())
+    }
+}

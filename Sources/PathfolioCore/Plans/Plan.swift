@@ -1,0 +1,131 @@
+public import Foundation
+
+/// A learner's individual learning plan (SPEC §1.5).
+///
+/// Edits go through ``apply(_:by:at:)``, which checks the rules, bumps ``version`` (the ETag:
+/// a write with a stale version is a 412) and returns the history entry to store with it, so a
+/// change without history cannot be written by accident.
+public struct Plan: Sendable, Hashable, Codable {
+    /// The plan id.
+    public let id: PlanID
+    /// The institution.
+    public let institutionID: InstitutionID
+    /// Whose plan.
+    public let learnerID: PersonID
+    /// The advisors (one or more).
+    public private(set) var advisorIDs: [PersonID]
+    /// Title.
+    public private(set) var title: String
+    /// Start date.
+    public private(set) var startDate: CalendarDate
+    /// Target date.
+    public private(set) var targetDate: CalendarDate
+    /// Workflow status.
+    public private(set) var status: PlanStatus
+    /// The template it was made from.
+    public let templateID: PlanTemplateID?
+    /// Goals, in the order added.
+    public private(set) var goals: [Goal]
+    /// Incremented by every applied change.
+    public private(set) var version: Int
+
+    /// Why a plan or a change was refused.
+    public enum Refusal: Error, Sendable, Equatable {
+        /// A plan needs at least one advisor.
+        case noAdvisors
+        /// An empty title.
+        case emptyTitle
+        /// The target date is before the start date.
+        case targetBeforeStart(start: CalendarDate, target: CalendarDate)
+        /// An illegal status change, naming the allowed ones.
+        case illegalTransition(PlanStatus.IllegalTransition)
+        /// Completed and archived plans cannot be edited; these statuses can.
+        case closed(PlanStatus, editable: [PlanStatus])
+        /// No goal with this id.
+        case unknownGoal(GoalID)
+        /// A goal with this id already exists.
+        case duplicateGoal(GoalID)
+        /// Use ``Plan/init(id:institutionID:learnerID:advisorIDs:title:startDate:targetDate:templateID:goals:)``.
+        case alreadyCreated
+    }
+
+    /// Makes a draft plan (version 1).
+    public init(id: PlanID, institutionID: InstitutionID, learnerID: PersonID, advisorIDs: [PersonID], title: String,
+                startDate: CalendarDate, targetDate: CalendarDate, templateID: PlanTemplateID? = nil,
+                goals: [Goal] = []) throws(Refusal) {
+        guard !advisorIDs.isEmpty else { throw .noAdvisors }
+        guard !title.isEmpty else { throw .emptyTitle }
+        guard targetDate >= startDate else { throw .targetBeforeStart(start: startDate, target: targetDate) }
+        var seen = Set<GoalID>()
+        for goal in goals where !seen.insert(goal.id).inserted { throw .duplicateGoal(goal.id) }
+        self.id = id
+        self.institutionID = institutionID
+        self.learnerID = learnerID
+        self.advisorIDs = advisorIDs
+        self.title = title
+        self.startDate = startDate
+        self.targetDate = targetDate
+        self.status = .draft
+        self.templateID = templateID
+        self.goals = goals
+        self.version = 1
+    }
+
+    /// The history entry of the creation itself.
+    public func creationEntry(by actor: PersonID, at instant: Date) -> PlanHistoryEntry {
+        PlanHistoryEntry(planID: id, version: version, actorID: actor, at: instant, change: .created(templateID: templateID))
+    }
+
+    /// The goal with this id.
+    public func goal(_ id: GoalID) -> Goal? { goals.first { $0.id == id } }
+
+    /// Applies one change, or throws without changing anything.
+    /// - Returns: the history entry to store with the new version.
+    @discardableResult
+    public mutating func apply(_ change: PlanChange, by actor: PersonID, at instant: Date) throws(Refusal) -> PlanHistoryEntry {
+        var next = self
+        switch change {
+        case .created:
+            throw .alreadyCreated
+        case .transition(let from, let to):
+            guard from == status else {
+                throw .illegalTransition(.init(from: status, to: to, allowed: status.allowedTransitions))
+            }
+            do { next.status = try status.transition(to: to) } catch { throw .illegalTransition(error) }
+        case .comment:
+            break  // Comments are allowed in any status, closed plans included.
+        default:
+            guard status.isOpen else {
+                throw .closed(status, editable: PlanStatus.allCases.filter(\.isOpen))
+            }
+            switch change {
+            case .rename(let title):
+                guard !title.isEmpty else { throw .emptyTitle }
+                next.title = title
+            case .reschedule(let start, let target):
+                guard target >= start else { throw .targetBeforeStart(start: start, target: target) }
+                next.startDate = start
+                next.targetDate = target
+            case .addGoal(let goal):
+                guard self.goal(goal.id) == nil else { throw .duplicateGoal(goal.id) }
+                next.goals.append(goal)
+            case .editGoal(let goal):
+                guard let index = goals.firstIndex(where: { $0.id == goal.id }) else { throw .unknownGoal(goal.id) }
+                next.goals[index] = goal
+            case .approveGoal(let goalID):
+                guard let index = goals.firstIndex(where: { $0.id == goalID }) else { throw .unknownGoal(goalID) }
+                next.goals[index].approval = .approved(by: actor)
+            case .dropGoal(let goalID):
+                guard let index = goals.firstIndex(where: { $0.id == goalID }) else { throw .unknownGoal(goalID) }
+                next.goals[index].isDropped = true
+            case .addAdvisor(let advisor):
+                if !advisorIDs.contains(advisor) { next.advisorIDs.append(advisor) }
+            case .created, .transition, .comment:
+                break
+            }
+        }
+        next.version += 1
+        self = next
+        return PlanHistoryEntry(planID: id, version: next.version, actorID: actor, at: instant, change: change)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// `pathfolio`: the command line of SPEC §2.2.
+let usage = """
+    Usage: pathfolio COMMAND [OPTIONS]
+
+    Commands:
+      dev        Run the service on a private PostgreSQL under a data folder (created on first run),
+                 migrated, with a demo institution and a new admin token.
+                   --data-dir DIR      data folder (env PATHFOLIO_DATA_DIR; default ./.pathfolio)
+                   --listen HOST:PORT  (env PATHFOLIO_LISTEN; default 127.0.0.1:8080)
+      serve      Serve the API on an existing, migrated database.
+                   --database-url URL  libpq URL or keywords (env DATABASE_URL), e.g.
+                                       postgresql://pathfolio_app@db1,db2/pathfolio?target_session_attrs=read-write
+                   --listen HOST:PORT  (env PATHFOLIO_LISTEN; default 127.0.0.1:8080)
+                   --pool-size N       connections to PostgreSQL (env PATHFOLIO_POOL_SIZE; default 16)
+      migrate    Apply pending migrations from schema/ (run as the database owner).
+                   --status            list each migration's state and change nothing
+                   --database-url URL  (env DATABASE_URL)
+
+    Common options:
+      --schema DIR   the migrations folder (env PATHFOLIO_SCHEMA_DIR; default ./schema, or the
+                     one the executable was built beside)
+      --help         this text
+    """
+
+let arguments = CommandLine.arguments.dropFirst()
+guard let command = arguments.first, !["--help", "-h", "help"].contains(command) else {
+    print(usage)
+    exit(arguments.isEmpty ? 2 : 0)
+}
+
+do {
+    let options = try CommandLineOptions(arguments.dropFirst(), flagNames: ["status", "help"])
+    if options.flag("help") {
+        print(usage)
+        exit(0)
+    }
+    switch command {
+    case "dev": try await DevCommand.run(options)
+    case "serve": try await ServeCommand.run(options)
+    case "migrate": try await MigrateCommand.run(options)
+    default: throw CommandError.usage("unknown command \(command)")
+    }
+} catch let error as CommandError {
+    FileHandle.standardError.write(Data("pathfolio: \(error)\n".utf8))
+    exit(error.exitStatus)
+} catch {
+    FileHandle.standardError.write(Data("pathfolio: \(error)\n".utf8))
+    exit(1)
+}
