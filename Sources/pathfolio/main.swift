@@ -26,14 +26,14 @@ let usage = """
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let command = arguments.first, !["--help", "-h", "help"].contains(command) else {
-    print(usage)
+    Console.say(usage)
     exit(arguments.isEmpty ? 2 : 0)
 }
 
 do {
     let options = try CommandLineOptions(arguments.dropFirst(), flagNames: ["status", "help"])
     if options.flag("help") {
-        print(usage)
+        Console.say(usage)
         exit(0)
     }
     switch command {

@@ -101,6 +101,7 @@ public struct LocalPostgresCluster: Sendable {
     private func prepareRoot() throws(LocalClusterError) {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
+        var createdHere = false
         if manager.fileExists(atPath: root, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw .notADataDirectory(root) }
             var info = stat()
@@ -115,6 +116,7 @@ public struct LocalPostgresCluster: Sendable {
             } catch {
                 throw .commandFailed(command: "mkdir \(root)", status: 1, output: "\(error)")
             }
+            createdHere = true
             let owner = try expectedOwner()
             chmod(root, 0o700)
             _ = chown(root, owner.uid, owner.gid)
@@ -122,7 +124,11 @@ public struct LocalPostgresCluster: Sendable {
         if let serverUser {
             // The server user must be able to walk from / down to the folder.
             let probe = try? run("/usr/bin/test", ["-x", root, "-a", "-w", root])
-            if probe == nil { throw .dataDirectoryNotReachable(path: root, user: serverUser) }
+            if probe == nil {
+                // Leave nothing half-created behind.
+                if createdHere { try? manager.removeItem(atPath: root) }
+                throw .dataDirectoryNotReachable(path: root, user: serverUser)
+            }
         }
         for folder in [socketDirectory] where !manager.fileExists(atPath: folder) {
             let owner = try expectedOwner()

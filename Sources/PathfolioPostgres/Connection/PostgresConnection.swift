@@ -58,6 +58,9 @@ public actor PostgresConnection {
             throw .connectionFailed(message)
         }
         handle = connection
+        // libpq prints server notices (`… already exists, skipping`) to stderr by default;
+        // they are not errors and must not clutter a command's output.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
         // Decoders read ISO dates in UTC and hex bytea; pin them whatever the server's defaults.
         _ = try execute(script: "SET TimeZone TO 'UTC'; SET DateStyle TO 'ISO, YMD'; SET bytea_output TO 'hex'; SET IntervalStyle TO 'iso_8601'")
     }

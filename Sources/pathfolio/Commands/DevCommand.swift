@@ -18,7 +18,7 @@ enum DevCommand {
         do {
             cluster = try LocalPostgresCluster(root: root)
             let firstRun = !cluster.isInitialized
-            if firstRun { print("Creating a private PostgreSQL in \(root) …") }
+            if firstRun { Console.say("Creating a private PostgreSQL in \(root) …") }
             try cluster.initialize(settings: ["max_connections": "100"])
             try cluster.start()
         } catch {
@@ -34,7 +34,7 @@ enum DevCommand {
                 id: UUID(), hash: token.hash, institution: admin.institution, person: admin.admin,
                 label: "pathfolio dev", expiresAt: nil)
             try await ServeCommand.serve(pool: pool, options: options) { port in
-                print("""
+                Console.say("""
 
                     Pathfolio (dev) is serving on http://\(ServeCommand.listenHost(options)):\(port)/
                       admin token (Demo School): \(token.secret)
@@ -49,7 +49,7 @@ enum DevCommand {
             throw error
         }
         do { try cluster.stop() } catch { throw CommandError.failed("\(error)") }
-        print("PostgreSQL stopped; the data is kept in \(root).")
+        Console.say("PostgreSQL stopped; the data is kept in \(root).")
     }
 
     /// Creates the service's role and database when missing, migrates, loads the demo.
@@ -66,7 +66,7 @@ enum DevCommand {
 
         let owner = try await PostgresConnection.connect(to: cluster.connectionString(database: "pathfolio"))
         let applied = try await MigrationRunner(migrations: migrations).migrate(on: owner)
-        if !applied.isEmpty { print("Applied \(applied.joined(separator: ", ")).") }
+        if !applied.isEmpty { Console.say("Applied \(applied.joined(separator: ", ")).") }
         let demo = try await DemoInstitution.load(on: owner)
         await owner.close()
         return demo

@@ -14,12 +14,12 @@ enum MigrateCommand {
                 case .changed: "CHANGED after it was applied"
                 case .missingFile: "applied, but its file is MISSING"
                 }
-                print("\(status.fileName)  \(state)")
+                Console.say("\(status.fileName)  \(state)")
             }
             return
         }
         let applied = try await runner.migrate(on: connection)
-        print(applied.isEmpty ? "The database is up to date." : "Applied \(applied.joined(separator: ", ")).")
+        Console.say(applied.isEmpty ? "The database is up to date." : "Applied \(applied.joined(separator: ", ")).")
     }
 
     static func loadMigrations(_ options: CommandLineOptions) throws -> [Migration] {

@@ -17,7 +17,7 @@ enum ServeCommand {
             try await MigrationRunner(migrations: migrations).verify(on: connection)
         }
         try await serve(pool: pool, options: options) { port in
-            print("Pathfolio is serving on http://\(listenHost(options)):\(port)/ (Ctrl-C to stop)")
+            Console.say("Pathfolio is serving on http://\(listenHost(options)):\(port)/ (Ctrl-C to stop)")
         }
     }
 
