@@ -1,6 +1,7 @@
 import Foundation
 import PathfolioAPI
 import PathfolioCore
+import PathfolioCrypto
 import PathfolioPostgres
 
 /// `pathfolio dev`: the embedded default. A private PostgreSQL under the data folder
@@ -9,21 +10,27 @@ import PathfolioPostgres
 enum DevCommand {
     static func run(_ options: CommandLineOptions) async throws {
         try options.rejectUnknown(allowed: ["data-dir", "listen", "schema", "pool-size"])
-        let folder = options.value("data-dir", environment: "PATHFOLIO_DATA_DIR") ?? ".pathfolio"
-        let root = URL(fileURLWithPath: folder, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            .standardizedFileURL.path
+        let explicit = options.value("data-dir", environment: "PATHFOLIO_DATA_DIR")
         let migrations = try MigrateCommand.loadMigrations(options)
-
         let cluster: LocalPostgresCluster
         do {
-            cluster = try LocalPostgresCluster(root: root)
-            let firstRun = !cluster.isInitialized
-            if firstRun { Console.say("Creating a private PostgreSQL in \(root) …") }
-            try cluster.initialize(settings: ["max_connections": "100"])
-            try cluster.start()
+            cluster = try startCluster(at: absolute(explicit ?? ".pathfolio"))
+        } catch let error as LocalClusterError where explicit == nil {
+            // The default folder is unusable for PostgreSQL's own user (say, a clone under
+            // /root, which that user cannot enter): fall back to a folder it can use.
+            switch error {
+            case .dataDirectoryNotReachable, .socketPathTooLong:
+                // Named after the working folder, so the next run finds the same data.
+                let fallback = "/var/tmp/pathfolio-dev/" + SHA256.hexDigest(Array(absolute(".").utf8)).prefix(16)
+                Console.say("Note: \(error.description.prefix(while: { $0 != ";" })); using \(fallback) instead.")
+                do { cluster = try startCluster(at: fallback) } catch { throw CommandError.failed("\(error)") }
+            default:
+                throw CommandError.failed("\(error)")
+            }
         } catch {
             throw CommandError.failed("\(error)")
         }
+        let root = cluster.root
 
         do {
             let appURL = cluster.connectionString(database: "pathfolio", user: "pathfolio_app")
@@ -50,6 +57,20 @@ enum DevCommand {
         }
         do { try cluster.stop() } catch { throw CommandError.failed("\(error)") }
         Console.say("PostgreSQL stopped; the data is kept in \(root).")
+    }
+
+    private static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL.path
+    }
+
+    private static func startCluster(at root: String) throws -> LocalPostgresCluster {
+        let cluster = try LocalPostgresCluster(root: root)
+        let isNew = !cluster.isInitialized
+        try cluster.initialize(settings: ["max_connections": "100"])
+        if isNew { Console.say("Created a private PostgreSQL in \(root).") }
+        try cluster.start()
+        return cluster
     }
 
     /// Creates the service's role and database when missing, migrates, loads the demo.

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The second README command (and CI's): installs what is missing, then runs the whole test
+# suite — a 60-second libFuzzer run of the HTTP parser, and `swift test` (unit tests, and
+# integration tests against a private PostgreSQL the tests start themselves). `swift test`'s
+# summary is the last thing printed. FUZZ_SECONDS=0 skips the fuzz run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+deploy/install-dependencies.sh
+
+fuzz_seconds="${FUZZ_SECONDS:-60}"
+if [ "$fuzz_seconds" -gt 0 ]; then
+    echo "== fuzzing the HTTP parser for ${fuzz_seconds}s"
+    fuzz/run.sh "$fuzz_seconds" > fuzz/.last-run.log 2>&1 || { tail -40 fuzz/.last-run.log; echo "fuzzing found a crash" >&2; exit 1; }
+    grep -E "^stat::number_of_executed_units|Done [0-9]+ runs" fuzz/.last-run.log || true
+fi
+
+echo "== swift test"
+swift build --build-tests
+exec swift test --skip-build
