@@ -6,7 +6,7 @@ import Synchronization
 /// libpq's calls block (network round trips). A `PostgresConnection` actor runs on one of
 /// these, so its blocking calls occupy a thread this layer owns and never one of Swift's
 /// cooperative pool, and its `PGconn` is only ever touched by that one thread.
-final class ConnectionThread: SerialExecutor {
+final class ConnectionThread: SerialExecutor, TaskExecutor {
     private struct Queue {
         var jobs: [UnownedJob] = []
         var head = 0
@@ -33,6 +33,10 @@ final class ConnectionThread: SerialExecutor {
         UnownedSerialExecutor(ordinary: self)
     }
 
+    func asUnownedTaskExecutor() -> UnownedTaskExecutor {
+        UnownedTaskExecutor(ordinary: self)
+    }
+
     /// Lets the thread finish once the jobs already queued have run.
     func stop() {
         queue.withLock { $0.stopping = true }
@@ -57,7 +61,10 @@ final class ConnectionThread: SerialExecutor {
             switch next {
             case .none: return
             case .some(.none): continue
-            case .some(.some(let job)): job.runSynchronously(on: asUnownedSerialExecutor())
+            case .some(.some(let job)):
+                // Jobs come from the connection actor and from tasks that prefer this thread
+                // (`PostgresPool.withConnection`); both run here, one at a time.
+                job.runSynchronously(isolatedTo: asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
             }
         }
     }

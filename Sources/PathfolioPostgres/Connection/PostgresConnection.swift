@@ -1,5 +1,6 @@
 internal import CLibPQ
 import Glibc
+import Synchronization
 
 /// One connection to PostgreSQL, through libpq.
 ///
@@ -15,10 +16,19 @@ public actor PostgresConnection {
 
     private let thread: ConnectionThread
     private var handle: OpaquePointer?
+    /// Mirrors of the connection's state, written on its thread after every call and
+    /// readable from any thread without a hop: the pool consults them on every checkout and
+    /// check-in, which would otherwise cost two thread switches per statement.
+    private let socketMirror = Atomic<Int32>(-1)
+    private let idleMirror = Atomic<Bool>(false)
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor {
         thread.asUnownedSerialExecutor()
     }
+
+    /// The connection's thread as a task executor: code that prefers it runs beside the
+    /// connection, so each statement costs no thread switch.
+    nonisolated var taskExecutor: any TaskExecutor { thread }
 
     private init(thread: ConnectionThread) {
         self.thread = thread
@@ -58,6 +68,7 @@ public actor PostgresConnection {
             throw .connectionFailed(message)
         }
         handle = connection
+        socketMirror.store(PQsocket(connection), ordering: .releasing)
         // libpq prints server notices (`… already exists, skipping`) to stderr by default;
         // they are not errors and must not clutter a command's output.
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
@@ -69,6 +80,26 @@ public actor PostgresConnection {
     public func close() {
         if let handle { PQfinish(handle) }
         handle = nil
+        idleMirror.store(false, ordering: .releasing)
+        socketMirror.store(-1, ordering: .releasing)
+    }
+
+    /// Whether, after its last statement, the connection was open and outside any transaction.
+    nonisolated var wasIdleAfterLastCall: Bool { idleMirror.load(ordering: .acquiring) }
+
+    /// Whether the server sent something, or hung up, while the connection sat idle; only
+    /// then does the pool need the full `isUsable()` check. Safe from any thread: it only polls.
+    nonisolated func hasUnexpectedInput() -> Bool {
+        let socket = socketMirror.load(ordering: .acquiring)
+        guard socket >= 0 else { return true }
+        var descriptor = pollfd(fd: socket, events: Int16(POLLIN) | Self.pollReadHangUp, revents: 0)
+        return poll(&descriptor, 1, 0) != 0
+    }
+
+    private func recordState() {
+        guard let handle else { return idleMirror.store(false, ordering: .releasing) }
+        let idle = PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE
+        idleMirror.store(idle, ordering: .releasing)
     }
 
     /// Linux's POLLRDHUP (peer closed its end), which Glibc's module leaves out (_GNU_SOURCE).
@@ -86,6 +117,7 @@ public actor PostgresConnection {
             if PQconsumeInput(handle) == 0 { return false }
             while let notification = PQnotifies(handle) { PQfreemem(notification) }
         }
+        recordState()
         return PQstatus(handle) == CONNECTION_OK && transactionStatus == .idle
     }
 
@@ -110,6 +142,7 @@ public actor PostgresConnection {
     /// Runs one statement with bound parameters and returns its rows.
     @discardableResult
     public func query(_ query: PostgresQuery) throws(PostgresError) -> PostgresRows {
+        defer { recordState() }
         let handle = try requireOpen()
         let result = try Self.withParameters(query) { sql, count, types, values, lengths, formats in
             PQexecParams(handle, sql, count, types, values, lengths, formats, 0)
@@ -120,6 +153,7 @@ public actor PostgresConnection {
     /// Runs SQL text that may hold several statements and no parameters (migrations, setup).
     @discardableResult
     public func execute(script: String) throws(PostgresError) -> PostgresRows {
+        defer { recordState() }
         let handle = try requireOpen()
         return try check(PQexec(handle, script))
     }
@@ -131,6 +165,7 @@ public actor PostgresConnection {
     /// rolled back here. Meant for a handful of small statements: libpq's blocking mode
     /// writes the whole batch before reading, so huge batches with huge results could stall.
     public func pipeline(_ queries: [PostgresQuery]) throws(PostgresError) -> [PostgresRows] {
+        defer { recordState() }
         let handle = try requireOpen()
         guard !queries.isEmpty else { return [] }
         guard PQenterPipelineMode(handle) == 1 else {

@@ -67,14 +67,18 @@ public actor PostgresPool {
         _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
         let connection = try await checkOut()
-        do {
-            if let hook = configuration.onCheckout { try await hook(connection) }
-            let value = try await body(connection)
-            await checkIn(connection, after: nil)
-            return value
-        } catch {
-            await checkIn(connection, after: error)
-            throw error
+        // The body's own code runs on the connection's thread, so its statements do not
+        // bounce between that thread and the cooperative pool.
+        return try await withTaskExecutorPreference(connection.taskExecutor) {
+            do {
+                if let hook = configuration.onCheckout { try await hook(connection) }
+                let value = try await body(connection)
+                await checkIn(connection, after: nil)
+                return value
+            } catch {
+                await checkIn(connection, after: error)
+                throw error
+            }
         }
     }
 
@@ -103,6 +107,7 @@ public actor PostgresPool {
         while true {
             guard !closed else { throw PostgresError.poolClosed }
             while let connection = idle.popLast() {
+                if !connection.hasUnexpectedInput() && connection.wasIdleAfterLastCall { return connection }
                 if await connection.isUsable() { return connection }
                 openCount -= 1
                 await connection.close()
@@ -182,8 +187,7 @@ public actor PostgresPool {
 
     private func checkIn(_ connection: PostgresConnection, after error: (any Error)?) async {
         let broken = (error as? PostgresError)?.breaksConnection ?? false
-        let idleAgain = await connection.transactionStatus == .idle
-        let reusable = !closed && !broken && idleAgain
+        let reusable = !closed && !broken && connection.wasIdleAfterLastCall
         guard reusable else {
             openCount -= 1
             await connection.close()
