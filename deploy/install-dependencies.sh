@@ -4,7 +4,7 @@
 # when everything is present. Needs root (or sudo) only when something must be installed.
 set -euo pipefail
 
-needed=(postgresql libpq-dev libssl-dev)
+needed=(postgresql libpq-dev libssl-dev pkg-config)
 missing=()
 for package in "${needed[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -12,6 +12,20 @@ struct PoolTests {
         database = try await TestPostgres.shared.makeDatabase()
     }
 
+    /// Checks out the pool's one connection and keeps it until `release` is called.
+    private func holdOnlyConnection(of pool: PostgresPool) async -> (holder: Task<Void, any Error>, release: @Sendable () -> Void) {
+        let holding = AsyncStream<Void>.makeStream()
+        let released = AsyncStream<Void>.makeStream()
+        let holder = Task {
+            try await pool.withConnection { _ in
+                holding.continuation.yield()
+                for await _ in released.stream { break }
+            }
+        }
+        for await _ in holding.stream { break }
+        return (holder, { released.continuation.yield() })
+    }
+
     @Test("200 concurrent tasks share a pool of 4 and all succeed")
     func manyTasksSmallPool() async throws {
         let pool = try database.makePool(maximumConnections: 4, asOwner: true)
@@ -34,22 +48,14 @@ struct PoolTests {
     @Test("an exhausted pool times out with a clear error")
     func exhaustion() async throws {
         let pool = try database.makePool(maximumConnections: 1, checkoutTimeout: .milliseconds(200), asOwner: true)
-        let holding = AsyncStream<Void>.makeStream()
-        let release = AsyncStream<Void>.makeStream()
-        let holder = Task {
-            try await pool.withConnection { _ in
-                holding.continuation.yield()
-                for await _ in release.stream { break }
-            }
-        }
-        for await _ in holding.stream { break }
+        let (holder, release) = await holdOnlyConnection(of: pool)
         await #expect {
             try await pool.query("SELECT 1")
         } throws: { error in
             guard case .poolTimedOut(_, let maximum) = error as? PostgresError else { return false }
             return maximum == 1 && "\(error)".contains("no PostgreSQL connection became free")
         }
-        release.continuation.yield()
+        release()
         try await holder.value
         // Once the holder is done, the pool serves again.
         #expect(try await pool.query("SELECT 1").count == 1)
@@ -87,20 +93,12 @@ struct PoolTests {
     @Test("a caller whose checkout is cancelled stops waiting")
     func cancellation() async throws {
         let pool = try database.makePool(maximumConnections: 1, checkoutTimeout: .seconds(30), asOwner: true)
-        let holding = AsyncStream<Void>.makeStream()
-        let release = AsyncStream<Void>.makeStream()
-        let holder = Task {
-            try await pool.withConnection { _ in
-                holding.continuation.yield()
-                for await _ in release.stream { break }
-            }
-        }
-        for await _ in holding.stream { break }
+        let (holder, release) = await holdOnlyConnection(of: pool)
         let waiter = Task { try await pool.query("SELECT 1") }
         try await Task.sleep(for: .milliseconds(50))
         waiter.cancel()
         await #expect(throws: CancellationError.self) { try await waiter.value }
-        release.continuation.yield()
+        release()
         try await holder.value
         await pool.close()
     }

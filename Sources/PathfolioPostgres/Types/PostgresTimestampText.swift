@@ -1,3 +1,5 @@
+import PathfolioCore
+
 /// Reads and writes PostgreSQL's ISO text for `date` and `timestamptz`
 /// (`2026-11-23`, `2026-11-23 12:52:50.123456+00`). Connections set `DateStyle` to ISO and
 /// `TimeZone` to UTC, but any ISO offset is understood.
@@ -63,8 +65,7 @@ enum PostgresTimestampText {
 
     /// `YYYY-MM-DD` for days since the Unix epoch.
     static func dateText(days: Int) -> String {
-        let (year, month, day) = civil(fromDays: days)
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        CalendarDate(daysSinceUnixEpoch: days).description
     }
 
     static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
@@ -77,28 +78,6 @@ enum PostgresTimestampText {
     static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
-    // Howard Hinnant's algorithms, proleptic Gregorian calendar.
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        return era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
-    }
-
-    static func civil(fromDays days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     private struct Reader {
@@ -133,9 +112,9 @@ enum PostgresTimestampText {
         mutating func date() -> Int? {
             guard let year = digits(4), take(UInt8(ascii: "-")), let month = digits(2),
                   take(UInt8(ascii: "-")), let day = digits(2),
-                  (1...12).contains(month), (1...31).contains(day), year >= 1
+                  let date = try? CalendarDate(year: year, month: month, day: day)
             else { return nil }
-            return PostgresTimestampText.days(year: year, month: month, day: day)
+            return date.daysSinceUnixEpoch
         }
     }
 }
