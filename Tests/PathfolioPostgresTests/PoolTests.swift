@@ -103,6 +103,16 @@ struct PoolTests {
         await pool.close()
     }
 
+    @Test("a multi-host connection string skips the host that does not answer and finds the primary")
+    func multiHost() async throws {
+        let socket = database.cluster.socketDirectory
+        let pool = try PostgresPool(configuration: .init(connectionString:
+            "host=/nonexistent-pathfolio-host,\(socket) port=5432,5432 dbname=\(database.name) user=postgres target_session_attrs=read-write"))
+        let readOnly = try await pool.query("SELECT pg_is_in_recovery()")[0].decode(Bool.self, at: 0)
+        #expect(readOnly == false)
+        await pool.close()
+    }
+
     @Test("the checkout hook runs on every checkout")
     func checkoutHook() async throws {
         let count = Counter()
