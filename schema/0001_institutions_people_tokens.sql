@@ -112,7 +112,7 @@ CREATE POLICY tenant ON api_tokens
 CREATE FUNCTION pathfolio_authenticate(p_token_hash bytea)
     RETURNS TABLE (token_id uuid, institution_id uuid, person_id uuid, expires_at timestamptz, revoked_at timestamptz)
     LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = pg_catalog, public, pg_temp
+    SET search_path = pg_catalog, pg_temp
     AS $$
         SELECT t.id, t.institution_id, t.person_id, t.expires_at, t.revoked_at
         FROM public.api_tokens t
@@ -129,3 +129,4 @@ GRANT SELECT, INSERT, DELETE ON person_roles TO pathfolio_app;
 GRANT SELECT, INSERT, UPDATE ON api_tokens TO pathfolio_app;
 GRANT SELECT, INSERT ON audit_log TO pathfolio_app;
 GRANT SELECT ON schema_migrations TO pathfolio_app;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;

@@ -4,6 +4,7 @@
 
 /* PG_DIAG_* are char-literal macros, which Swift does not import. */
 static const int PATHFOLIO_PG_DIAG_SEVERITY = 'S';
+static const int PATHFOLIO_PG_DIAG_SEVERITY_NONLOCALIZED = 'V';
 static const int PATHFOLIO_PG_DIAG_SQLSTATE = 'C';
 static const int PATHFOLIO_PG_DIAG_MESSAGE_PRIMARY = 'M';
 static const int PATHFOLIO_PG_DIAG_MESSAGE_DETAIL = 'D';

@@ -5,19 +5,20 @@ import Foundation
 struct CommandLineOptions {
     private var values: [String: String] = [:]
     private var flags: Set<String> = []
-    private(set) var positional: [String] = []
 
     /// Parses `arguments`; `flagNames` are the options that take no value.
     init(_ arguments: ArraySlice<String>, flagNames: Set<String>) throws(CommandError) {
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
             guard argument.hasPrefix("--") else {
-                positional.append(argument)
-                continue
+                // No command takes bare words; `migrate status` must not quietly migrate.
+                throw CommandError.usage("unexpected argument \(argument)")
             }
             let body = argument.dropFirst(2)
             if let equals = body.firstIndex(of: "=") {
-                values[String(body[..<equals])] = String(body[body.index(after: equals)...])
+                let name = String(body[..<equals])
+                guard !flagNames.contains(name) else { throw CommandError.usage("option --\(name) takes no value") }
+                values[name] = String(body[body.index(after: equals)...])
             } else if flagNames.contains(String(body)) {
                 flags.insert(String(body))
             } else {
@@ -37,6 +38,15 @@ struct CommandLineOptions {
     }
 
     func flag(_ name: String) -> Bool { flags.contains(name) }
+
+    /// A positive integer option (or environment variable), else `defaultValue`.
+    func positiveInteger(_ name: String, environment variable: String, default defaultValue: Int) throws(CommandError) -> Int {
+        guard let text = value(name, environment: variable) else { return defaultValue }
+        guard let number = Int(text), number > 0 else {
+            throw CommandError.usage("--\(name) (\(variable)) must be a positive whole number, not \(text)")
+        }
+        return number
+    }
 
     /// Refuses options the command does not know, so a typo is not silently ignored.
     func rejectUnknown(allowed: Set<String>) throws(CommandError) {

@@ -61,7 +61,8 @@ struct OperationsEndpointTests {
             #expect(ready.contentType == "application/problem+json")
             let problem = try JSONSerialization.jsonObject(with: Data(ready.body.utf8)) as! [String: Any]
             #expect(problem["status"] as? Int == 503)
-            #expect((problem["detail"] as? String)?.contains("PostgreSQL") == true)
+            #expect(problem["detail"] as? String == "The database cannot be reached.")
+            #expect(!ready.body.contains("nonexistent-pathfolio-socket"), "internal details stay in the log")
             #expect(try await get(base.appendingPathComponent("healthz")).status == 200)
         }
     }

@@ -113,4 +113,35 @@ struct TransactionTests {
         // Still usable afterwards.
         #expect(try await connection.pipeline(["SELECT 1"]).count == 1)
     }
+
+    @Test("a value that cannot be sent fails the pipeline before anything is sent; the connection stays usable")
+    func unencodableInPipeline() async throws {
+        let connection = try await PostgresConnection.connect(to: database.ownerConnectionString)
+        await #expect(throws: PostgresError.self) {
+            try await connection.pipeline([
+                "UPDATE counters SET value = 50 WHERE name = 'a'",
+                "SELECT \("nul\u{0}byte")::text",
+            ])
+        }
+        #expect(try await connection.query("SELECT 7")[0].decode(Int32.self, at: 0) == 7)
+        #expect(try await value("a") == 0)
+    }
+
+    @Test("a failing pipeline inside withTransaction leaves the whole transaction to roll back")
+    func pipelineInsideTransaction() async throws {
+        await #expect(throws: PostgresError.self) {
+            try await pool.withTransaction { connection in
+                try await connection.query("UPDATE counters SET value = 11 WHERE name = 'b'")
+                do {
+                    _ = try await connection.pipeline(["INSERT INTO counters VALUES ('a', 0)"])
+                } catch {
+                    // The caller's transaction is failed, not silently ended: its next
+                    // statement is refused instead of autocommitting.
+                    #expect(await connection.transactionStatus == .failedTransaction)
+                    throw error
+                }
+            }
+        }
+        #expect(try await value("b") == 0)
+    }
 }

@@ -70,9 +70,10 @@ public actor TestPostgres {
     private static let cleanupCommand = Mutex<String?>(nil)
 
     private static func arrangeCleanup(of cluster: LocalPostgresCluster) {
+        func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let stop = (cluster.serverUser.map { "/usr/bin/setpriv --reuid=\($0) --regid=\($0) --init-groups -- " } ?? "")
-            + "\(cluster.binDirectory)/pg_ctl -D \(cluster.dataDirectory) -m immediate -w stop >/dev/null 2>&1"
-        let command = "\(stop); rm -rf \(cluster.root)"
+            + "\(quoted(cluster.binDirectory + "/pg_ctl")) -D \(quoted(cluster.dataDirectory)) -m immediate -w stop >/dev/null 2>&1"
+        let command = "\(stop); rm -rf \(quoted(cluster.root))"
         cleanupCommand.withLock { $0 = command }
         atexit {
             if let command = TestPostgres.cleanupCommand.withLock({ $0 }) { _ = system(command) }

@@ -31,12 +31,16 @@ public struct PathfolioApplication: Sendable {
             .json(Array(#"{"status":"ok"}"#.utf8))
         }
         let pool = self.pool
+        let accessLog = self.accessLog
         router.get("/readyz") { _ in
             do {
                 _ = try await pool.query("SELECT 1")
                 return .json(Array(#"{"status":"ready"}"#.utf8))
             } catch {
-                return ProblemDetails(status: .serviceUnavailable, detail: "PostgreSQL cannot be reached: \(error)").response()
+                // The reason (hosts, roles, sockets) is for the operator's log, not the caller.
+                let line = try? JSONEncoder().encode(["event": "readyz_failed", "error": "\(error)"])
+                accessLog(line.map { String(decoding: $0, as: UTF8.self) } ?? #"{"event":"readyz_failed"}"#)
+                return ProblemDetails(status: .serviceUnavailable, detail: "The database cannot be reached.").response()
             }
         }
         let metrics = self.metrics

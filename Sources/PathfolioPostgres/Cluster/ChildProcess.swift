@@ -12,7 +12,7 @@ enum ChildProcess {
     static func run(_ executable: String, _ arguments: [String]) -> (status: Int32, output: String) {
         let outputPath = NSTemporaryDirectory() + "pathfolio-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).out"
         defer { unlink(outputPath) }
-        let outputDescriptor = open(outputPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let outputDescriptor = open(outputPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard outputDescriptor >= 0 else { return (-1, "cannot create \(outputPath)") }
         defer { close(outputDescriptor) }
 
@@ -23,7 +23,8 @@ enum ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, outputDescriptor, 1)
         posix_spawn_file_actions_adddup2(&actions, outputDescriptor, 2)
 
-        var environment = ProcessInfo.processInfo.environment
+        // PG* variables (PGPORT, PGDATA, PGHOST …) would change what the server programs do.
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") }
         environment["LC_ALL"] = "C.UTF-8"
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -35,7 +36,9 @@ enum ChildProcess {
         let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
         guard spawned == 0 else { return (-1, "cannot run \(executable): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { return (-1, "cannot wait for \(executable): \(String(cString: strerror(errno)))") }
+        }
         let output = FileManager.default.contents(atPath: outputPath).map { String(decoding: $0, as: UTF8.self) } ?? ""
         // WIFEXITED / WEXITSTATUS / WTERMSIG are macros Swift does not import.
         let signal = status & 0x7F

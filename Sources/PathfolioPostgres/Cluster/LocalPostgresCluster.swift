@@ -45,7 +45,7 @@ public struct LocalPostgresCluster: Sendable {
         var arguments = ["-D", dataDirectory, "-U", superuser, "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]
         if !durable { arguments.append("--no-sync") }
         try run(binDirectory + "/initdb", arguments)
-        var configuration = "\n# Written by Pathfolio\nlisten_addresses = ''\nunix_socket_directories = '\(socketDirectory)'\nunix_socket_permissions = 0700\n"
+        var configuration = "\n# Written by Pathfolio\nlisten_addresses = ''\nunix_socket_directories = '\(socketDirectory.replacingOccurrences(of: "'", with: "''"))'\nport = 5432\nunix_socket_permissions = 0700\n"
         for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
             configuration += "\(key) = \(value)\n"
         }
@@ -67,7 +67,8 @@ public struct LocalPostgresCluster: Sendable {
     /// Starts the server and waits until it accepts connections.
     public func start() throws(LocalClusterError) {
         if isRunning { return }
-        try run(binDirectory + "/pg_ctl", ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "start"])
+        // The port is given explicitly: a PGPORT in the environment must not move the socket.
+        try run(binDirectory + "/pg_ctl", ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-o", "-p 5432", "start"])
     }
 
     /// Stops the server: `fast` rolls back open transactions and shuts down cleanly;
@@ -79,7 +80,12 @@ public struct LocalPostgresCluster: Sendable {
 
     /// A libpq connection string for `database` as `user` over the cluster's socket.
     public func connectionString(database: String, user: String? = nil) -> String {
-        "host=\(socketDirectory) port=5432 dbname=\(database) user=\(user ?? superuser)"
+        "host=\(Self.quoted(socketDirectory)) port=5432 dbname=\(Self.quoted(database)) user=\(Self.quoted(user ?? superuser))"
+    }
+
+    /// A libpq keyword value in single quotes, so paths with spaces or quotes stay one value.
+    static func quoted(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
     }
 
     // MARK: - Processes

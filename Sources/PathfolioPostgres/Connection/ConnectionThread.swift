@@ -19,7 +19,8 @@ final class ConnectionThread: SerialExecutor, TaskExecutor {
     init(name: String) {
         let thread = Thread { [self] in run() }
         thread.name = name
-        thread.stackSize = 512 * 1024
+        // Callers' transaction bodies run here too (`withConnection`): give them a normal stack.
+        thread.stackSize = 8 << 20
         thread.start()
     }
 

@@ -144,7 +144,7 @@ public actor PostgresConnection {
     public func query(_ query: PostgresQuery) throws(PostgresError) -> PostgresRows {
         defer { recordState() }
         let handle = try requireOpen()
-        let result = try Self.withParameters(query) { sql, count, types, values, lengths, formats in
+        let result = try EncodedQuery(query).withCArrays { sql, count, types, values, lengths, formats in
             PQexecParams(handle, sql, count, types, values, lengths, formats, 0)
         }
         return try check(result)
@@ -168,22 +168,23 @@ public actor PostgresConnection {
         defer { recordState() }
         let handle = try requireOpen()
         guard !queries.isEmpty else { return [] }
-        guard PQenterPipelineMode(handle) == 1 else {
-            throw .connectionLost(Self.libpqMessage(handle))
-        }
-        for query in queries {
-            let sent = try Self.withParameters(query) { sql, count, types, values, lengths, formats in
+        // Encode everything first: a value that cannot be sent must fail before anything is.
+        let encoded = try queries.map { (query) throws(PostgresError) in try EncodedQuery(query) }
+        let startedIdle = PQtransactionStatus(handle) == PQTRANS_IDLE
+        guard PQenterPipelineMode(handle) == 1 else { throw abandon() }
+        for query in encoded {
+            let sent = query.withCArrays { sql, count, types, values, lengths, formats in
                 PQsendQueryParams(handle, sql, count, types, values, lengths, formats, 0)
             }
-            guard sent == 1 else { throw lostConnection() }
+            guard sent == 1 else { throw abandon() }
         }
-        guard PQpipelineSync(handle) == 1 else { throw lostConnection() }
+        guard PQpipelineSync(handle) == 1 else { throw abandon() }
 
         var results: [PostgresRows] = []
         results.reserveCapacity(queries.count)
         var firstError: PostgresError?
         for _ in queries {
-            guard let result = PQgetResult(handle) else { throw lostConnection() }
+            guard let result = PQgetResult(handle) else { throw abandon(after: firstError) }
             switch PQresultStatus(result) {
             case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
                 results.append(PostgresRows(result: result))
@@ -193,22 +194,33 @@ public actor PostgresConnection {
                 let error = serverError(result)
                 PQclear(result)
                 if firstError == nil { firstError = error }
-                if PQstatus(handle) != CONNECTION_OK { throw firstError! }
+                if PQstatus(handle) != CONNECTION_OK { throw abandon(after: firstError) }
             }
             // Each statement's results end with a NULL.
             while let extra = PQgetResult(handle) { PQclear(extra) }
         }
-        guard let sync = PQgetResult(handle) else { throw lostConnection() }
+        guard let sync = PQgetResult(handle) else { throw abandon(after: firstError) }
         let syncStatus = PQresultStatus(sync)
         PQclear(sync)
-        guard syncStatus == PGRES_PIPELINE_SYNC, PQexitPipelineMode(handle) == 1 else { throw lostConnection() }
+        guard syncStatus == PGRES_PIPELINE_SYNC, PQexitPipelineMode(handle) == 1 else { throw abandon(after: firstError) }
         if let firstError {
-            if transactionStatus == .failedTransaction || transactionStatus == .inTransaction {
+            // Only a transaction the batch opened itself is ours to end; one the caller
+            // opened (`withTransaction`) stays failed for the caller to roll back.
+            if startedIdle && PQtransactionStatus(handle) != PQTRANS_IDLE {
                 _ = try? execute(script: "ROLLBACK")
             }
             throw firstError
         }
         return results
+    }
+
+    /// Gives up on a connection whose protocol state is no longer known (a failed send or
+    /// read mid-pipeline): closes it so nothing can use it again, and returns the error to
+    /// throw — the server's, when one was already received.
+    private func abandon(after serverError: PostgresError? = nil) -> PostgresError {
+        let error = serverError ?? lostConnection()
+        close()
+        return error
     }
 
     // MARK: - libpq plumbing
@@ -248,7 +260,7 @@ public actor PostgresConnection {
         }
         return .server(PostgresServerError(
             sqlState: SQLState(state),
-            severity: field(PATHFOLIO_PG_DIAG_SEVERITY) ?? "ERROR",
+            severity: field(PATHFOLIO_PG_DIAG_SEVERITY_NONLOCALIZED) ?? field(PATHFOLIO_PG_DIAG_SEVERITY) ?? "ERROR",
             message: field(PATHFOLIO_PG_DIAG_MESSAGE_PRIMARY) ?? "",
             detail: field(PATHFOLIO_PG_DIAG_MESSAGE_DETAIL),
             hint: field(PATHFOLIO_PG_DIAG_MESSAGE_HINT),
@@ -268,45 +280,6 @@ public actor PostgresConnection {
             .joined(separator: " ")
     }
 
-    /// Lays the parameters out as libpq wants them: parallel C arrays of types, value
-    /// pointers, lengths and formats (text values NUL-terminated, binary ones with a length).
-    private static func withParameters<R>(
-        _ query: PostgresQuery,
-        _ body: (String, Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?) -> R
-    ) throws(PostgresError) -> R {
-        let count = query.bindings.count
-        var types = [Oid](repeating: 0, count: count)
-        var offsets = [Int](repeating: -1, count: count)
-        var lengths = [Int32](repeating: 0, count: count)
-        var formats = [Int32](repeating: 0, count: count)
-        var storage: [UInt8] = []
-        for (index, binding) in query.bindings.enumerated() {
-            types[index] = binding.type.rawValue
-            switch try binding.encode() {
-            case .null:
-                continue
-            case .text(let text):
-                offsets[index] = storage.count
-                storage.append(contentsOf: text.utf8)
-                storage.append(0)
-                lengths[index] = Int32(text.utf8.count)
-            case .binary(let bytes):
-                guard bytes.count < Int32.max else { throw .unencodableValue("a value larger than 2 GiB") }
-                offsets[index] = storage.count
-                storage.append(contentsOf: bytes)
-                lengths[index] = Int32(bytes.count)
-                formats[index] = 1
-            }
-        }
-        if storage.isEmpty { storage.append(0) }
-        return storage.withUnsafeBufferPointer { buffer in
-            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-            let pointers: [UnsafePointer<CChar>?] = offsets.map { $0 < 0 ? nil : base + $0 }
-            return pointers.withUnsafeBufferPointer { valuePointers in
-                body(query.sql, Int32(count), types, valuePointers.baseAddress, lengths, formats)
-            }
-        }
-    }
 }
 
 /// Calls `body` with a NUL-terminated C array of C strings.

@@ -4,7 +4,7 @@
 /// message and detail can quote values (`invalid input syntax for type uuid: "…"`,
 /// `Key (email)=(…) already exists`), so `description` shows only the SQLSTATE and the schema
 /// object names; `message` and `detail` are there for code that knows what it is doing.
-public struct PostgresServerError: Sendable, Equatable {
+public struct PostgresServerError: Sendable, Equatable, CustomStringConvertible {
     public let sqlState: SQLState
     public let severity: String
     /// The primary message; may quote data.
@@ -32,6 +32,8 @@ public struct PostgresServerError: Sendable, Equatable {
         self.column = column
         self.constraint = constraint
     }
+
+    public var description: String { safeDescription }
 
     /// A description safe to log: the SQLSTATE, and the names of the objects involved.
     /// The message is included only for classes whose messages name SQL, never data

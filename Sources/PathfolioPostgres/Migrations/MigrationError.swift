@@ -29,11 +29,7 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible {
         case .pending(let names):
             "the database is not migrated (pending: \(names.joined(separator: ", "))); run `pathfolio migrate`"
         case .failed(let name, let error):
-            if case .server(let server) = error {
-                "migration \(name) failed and was rolled back: \(server.message) (SQLSTATE \(server.sqlState))"
-            } else {
-                "migration \(name) failed and was rolled back: \(error)"
-            }
+            "migration \(name) failed and was rolled back: \(error)"
         }
     }
 }

@@ -6,6 +6,7 @@
 ///   transaction) is closed instead of being reused, and its place is free for a new one.
 /// - Idle connections are checked before reuse, so one killed while idle is replaced
 ///   without the caller noticing.
+/// - A place freed by a closed connection is reserved for the longest waiter.
 /// - While the server cannot be reached, new connections are attempted with exponential
 ///   backoff until the caller's checkout timeout; the caller then gets the last reason.
 public actor PostgresPool {
@@ -37,10 +38,20 @@ public actor PostgresPool {
         }
     }
 
+    /// What a waiting caller is given.
+    private enum Handoff {
+        /// A connection another caller checked in.
+        case connection(PostgresConnection)
+        /// A place freed up (a broken connection was closed) and is reserved for this caller,
+        /// who opens a new connection in it.
+        case reservedSlot
+    }
+
     private struct Waiter {
         let id: Int
-        /// Resumed with a connection handed over, or nil when a slot freed up to try again.
-        let continuation: CheckedContinuation<PostgresConnection?, any Error>
+        let continuation: CheckedContinuation<Handoff, any Error>
+        /// Ends the wait at the checkout deadline; cancelled when the wait ends otherwise.
+        var timeout: Task<Void, Never>?
     }
 
     public let configuration: Configuration
@@ -95,7 +106,10 @@ public actor PostgresPool {
         let connections = idle
         idle.removeAll()
         openCount -= connections.count
-        for waiter in waiters { waiter.continuation.resume(throwing: PostgresError.poolClosed) }
+        for waiter in waiters {
+            waiter.timeout?.cancel()
+            waiter.continuation.resume(throwing: PostgresError.poolClosed)
+        }
         waiters.removeAll()
         for connection in connections { await connection.close() }
     }
@@ -114,16 +128,25 @@ public actor PostgresPool {
             }
             if openCount < configuration.maximumConnections {
                 openCount += 1
-                do {
-                    return try await connect(before: deadline)
-                } catch {
-                    openCount -= 1
-                    wakeNextWaiter()
-                    throw error
-                }
+                return try await connectInReservedSlot(before: deadline)
             }
             guard ContinuousClock.now < deadline else { throw timedOut() }
-            if let connection = try await waitForTurn(until: deadline) { return connection }
+            switch try await waitForTurn(until: deadline) {
+            case .connection(let connection): return connection
+            case .reservedSlot: return try await connectInReservedSlot(before: deadline)
+            }
+        }
+    }
+
+    /// Opens a connection in a place already counted in `openCount`; gives the place to the
+    /// next waiter if that fails.
+    private func connectInReservedSlot(before deadline: ContinuousClock.Instant) async throws -> PostgresConnection {
+        do {
+            return try await connect(before: deadline)
+        } catch {
+            openCount -= 1
+            handFreedSlotToNextWaiter()
+            throw error
         }
     }
 
@@ -140,7 +163,7 @@ public actor PostgresPool {
                 lastFailure = nil
                 return connection
             } catch {
-                if case .invalidConnectionString = error { throw error }
+                if Self.isPermanent(error) { throw error }
                 consecutiveFailures += 1
                 lastFailure = error
                 let factor = 1 << min(consecutiveFailures - 1, 16)
@@ -150,16 +173,30 @@ public actor PostgresPool {
         }
     }
 
-    private func waitForTurn(until deadline: ContinuousClock.Instant) async throws -> PostgresConnection? {
+    /// Failures that waiting will not cure: a malformed string, a wrong password, a role or
+    /// database that does not exist. Everything else (refused, unreachable, starting up) is
+    /// retried with backoff until the checkout deadline.
+    static func isPermanent(_ error: PostgresError) -> Bool {
+        switch error {
+        case .invalidConnectionString: return true
+        case .connectionFailed(let reason):
+            return ["password authentication failed", "no password supplied", "does not exist", "no pg_hba.conf entry"]
+                .contains { reason.contains($0) }
+        default: return false
+        }
+    }
+
+    private func waitForTurn(until deadline: ContinuousClock.Instant) async throws -> Handoff {
         let id = nextWaiterID
         nextWaiterID += 1
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                waiters.append(Waiter(id: id, continuation: continuation))
-                Task { [weak self] in
+                let timeout = Task { [weak self] in
                     try? await Task.sleep(until: deadline, clock: .continuous)
+                    guard !Task.isCancelled else { return }
                     await self?.expireWaiter(id, error: nil)
                 }
+                waiters.append(Waiter(id: id, continuation: continuation, timeout: timeout))
             }
         } onCancel: {
             Task { [weak self] in await self?.expireWaiter(id, error: CancellationError()) }
@@ -169,18 +206,31 @@ public actor PostgresPool {
     private func expireWaiter(_ id: Int, error: (any Error)?) {
         guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
         let waiter = waiters.remove(at: index)
+        waiter.timeout?.cancel()
         waiter.continuation.resume(throwing: error ?? timedOut())
+    }
+
+    /// Resumes the longest-waiting caller with `handoff`; false when nobody waits.
+    private func resumeNextWaiter(with handoff: Handoff) -> Bool {
+        guard !waiters.isEmpty else { return false }
+        let waiter = waiters.removeFirst()
+        waiter.timeout?.cancel()
+        waiter.continuation.resume(returning: handoff)
+        return true
+    }
+
+    /// A place became free: reserve it for the first waiter, so a caller arriving later
+    /// cannot take it first.
+    private func handFreedSlotToNextWaiter() {
+        guard !closed, !waiters.isEmpty else { return }
+        openCount += 1
+        _ = resumeNextWaiter(with: .reservedSlot)
     }
 
     private func timedOut() -> PostgresError {
         let waited = configuration.checkoutTimeout.components
         let milliseconds = Int(waited.seconds) * 1000 + Int(waited.attoseconds / 1_000_000_000_000_000)
         return .poolTimedOut(waitedMilliseconds: milliseconds, maximumConnections: configuration.maximumConnections)
-    }
-
-    private func wakeNextWaiter() {
-        guard !waiters.isEmpty else { return }
-        waiters.removeFirst().continuation.resume(returning: nil)
     }
 
     // MARK: - Check-in
@@ -191,12 +241,10 @@ public actor PostgresPool {
         guard reusable else {
             openCount -= 1
             await connection.close()
-            wakeNextWaiter()
+            handFreedSlotToNextWaiter()
             return
         }
-        if !waiters.isEmpty {
-            waiters.removeFirst().continuation.resume(returning: connection)
-        } else {
+        if !resumeNextWaiter(with: .connection(connection)) {
             idle.append(connection)
         }
     }

@@ -10,6 +10,7 @@ import PathfolioPostgres
 enum DevCommand {
     static func run(_ options: CommandLineOptions) async throws {
         try options.rejectUnknown(allowed: ["data-dir", "listen", "schema", "pool-size"])
+        _ = try options.positiveInteger("pool-size", environment: "PATHFOLIO_POOL_SIZE", default: 16)  // fail before starting anything
         let explicit = options.value("data-dir", environment: "PATHFOLIO_DATA_DIR")
         let migrations = try MigrateCommand.loadMigrations(options)
         let cluster: LocalPostgresCluster

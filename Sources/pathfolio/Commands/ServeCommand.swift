@@ -22,7 +22,7 @@ enum ServeCommand {
     }
 
     static func makePool(url: String, options: CommandLineOptions) throws -> PostgresPool {
-        let size = options.value("pool-size", environment: "PATHFOLIO_POOL_SIZE").flatMap(Int.init) ?? 16
+        let size = try options.positiveInteger("pool-size", environment: "PATHFOLIO_POOL_SIZE", default: 16)
         return try PostgresPool(configuration: .init(connectionString: url, maximumConnections: size))
     }
 
