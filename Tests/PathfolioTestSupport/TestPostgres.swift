@@ -32,11 +32,6 @@ public actor TestPostgres {
         return TestDatabase(name: name, cluster: cluster)
     }
 
-    /// The running cluster (booted on first use).
-    public func runningCluster() async throws -> LocalPostgresCluster {
-        try await bootIfNeeded()
-    }
-
     /// Boots once: concurrent first callers all wait for the same boot.
     private func bootIfNeeded() async throws -> LocalPostgresCluster {
         if let boot { return try await boot.value }

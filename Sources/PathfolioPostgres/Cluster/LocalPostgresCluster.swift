@@ -136,10 +136,10 @@ public struct LocalPostgresCluster: Sendable {
                 throw .dataDirectoryNotReachable(path: root, user: serverUser)
             }
         }
-        for folder in [socketDirectory] where !manager.fileExists(atPath: folder) {
+        if !manager.fileExists(atPath: socketDirectory) {
             let owner = try expectedOwner()
-            mkdir(folder, 0o700)
-            _ = chown(folder, owner.uid, owner.gid)
+            mkdir(socketDirectory, 0o700)
+            _ = chown(socketDirectory, owner.uid, owner.gid)
         }
     }
 
