@@ -6,6 +6,9 @@ public struct BearerToken: Sendable {
     /// The text the holder sends in `Authorization: Bearer …`.
     public let secret: String
 
+    /// A token from its text (as presented by a client).
+    public init(secret: String) { self.secret = secret }
+
     /// A new random token.
     public static func generate() throws -> BearerToken {
         BearerToken(secret: "pf_" + Base64URL.encode(try SecureRandom.bytes(32)))

@@ -46,7 +46,7 @@ enum DevCommand {
 
                     Pathfolio (dev) is serving on http://\(ServeCommand.listenHost(options)):\(port)/
                       admin token (Demo School): \(token.secret)
-                      try:      curl -H 'Authorization: Bearer \(token.secret)' http://\(ServeCommand.listenHost(options)):\(port)/healthz
+                      try:      curl -H 'Authorization: Bearer \(token.secret)' http://\(ServeCommand.listenHost(options)):\(port)/v1/me
                       database: \(appURL)
                     Ctrl-C stops the service and PostgreSQL; the data stays in \(root).
 

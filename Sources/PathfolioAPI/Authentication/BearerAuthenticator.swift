@@ -1,0 +1,68 @@
+public import Foundation
+public import PathfolioCore
+public import PathfolioHTTP
+public import PathfolioPostgres
+
+/// Turns `Authorization: Bearer <token>` into the person calling, or a 401 saying why.
+public struct BearerAuthenticator: Sendable {
+    /// Who is calling, once authenticated.
+    public struct Caller: Sendable, Equatable {
+        public let personID: PersonID
+        public let institutionID: InstitutionID
+    }
+
+    /// Why a request is not authenticated; each becomes a 401 with `WWW-Authenticate`.
+    public enum Failure: Error, Equatable, Sendable {
+        case missing
+        case malformed
+        case unknown
+        case expired
+        case revoked
+
+        var detail: String {
+            switch self {
+            case .missing: "This endpoint needs an `Authorization: Bearer <token>` header."
+            case .malformed: "The Authorization header is not a bearer token."
+            case .unknown: "The bearer token is not valid."
+            case .expired: "The bearer token has expired."
+            case .revoked: "The bearer token was revoked."
+            }
+        }
+
+        /// RFC 6750 §3: no error code when no credentials were sent.
+        var challenge: String {
+            self == .missing ? #"Bearer realm="pathfolio""# : #"Bearer realm="pathfolio", error="invalid_token""#
+        }
+
+        /// The 401 problem response.
+        public var response: HTTPResponse {
+            ProblemDetails(status: .unauthorized, detail: detail).response(headers: ["WWW-Authenticate": challenge])
+        }
+    }
+
+    let tokens: ApiTokenStore
+
+    public init(tokens: ApiTokenStore) { self.tokens = tokens }
+
+    /// The caller of `request` as of `now`.
+    public func authenticate(_ request: HTTPRequest, now: Date) async throws -> Caller {
+        guard let header = request.headers["Authorization"] else { throw Failure.missing }
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw Failure.malformed }
+        let secret = parts[1].trimmingCharacters(in: .whitespaces)
+        // Shape check before any database work: `pf_` + 43 base64url characters.
+        guard secret.count == 46, secret.hasPrefix("pf_"),
+              secret.utf8.dropFirst(3).allSatisfy({ $0.isBase64URL }) else { throw Failure.unknown }
+        guard let holder = try await tokens.holder(ofHash: BearerToken(secret: secret).hash) else { throw Failure.unknown }
+        if holder.revokedAt != nil { throw Failure.revoked }
+        if let expiry = holder.expiresAt, expiry <= now { throw Failure.expired }
+        return Caller(personID: holder.personID, institutionID: holder.institutionID)
+    }
+}
+
+extension UInt8 {
+    fileprivate var isBase64URL: Bool {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || self == UInt8(ascii: "-") || self == UInt8(ascii: "_")
+    }
+}
