@@ -120,7 +120,16 @@ CREATE FUNCTION pathfolio_authenticate(p_token_hash bytea)
     $$;
 REVOKE ALL ON FUNCTION pathfolio_authenticate(bytea) FROM PUBLIC;
 
+-- Operators' tools (`pathfolio token create --institution SLUG …`) name an institution by
+-- its slug before any tenant is set; this resolves a slug and nothing else.
+CREATE FUNCTION pathfolio_institution_by_slug(p_slug text) RETURNS uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT i.id FROM public.institutions i WHERE i.slug = p_slug $$;
+REVOKE ALL ON FUNCTION pathfolio_institution_by_slug(text) FROM PUBLIC;
+
 GRANT USAGE ON SCHEMA public TO pathfolio_app;
+GRANT EXECUTE ON FUNCTION pathfolio_institution_by_slug(text) TO pathfolio_app;
 GRANT EXECUTE ON FUNCTION pathfolio_current_institution() TO pathfolio_app;
 GRANT EXECUTE ON FUNCTION pathfolio_authenticate(bytea) TO pathfolio_app;
 GRANT SELECT ON institutions TO pathfolio_app;

@@ -18,6 +18,13 @@ let usage = """
                    --status            list each migration's state and change nothing
                    --database-url URL  (env DATABASE_URL)
 
+      token create  Make a bearer token for a person and print it once (only its hash is stored).
+                   --institution SLUG  the person's institution (the demo's is `demo`)
+                   --person ID         the person's id
+                   --label TEXT        what the token is for
+                   --expires WHEN      YYYY-MM-DD (end of that day, UTC) or an RFC 3339 time; default never
+                   --database-url URL  (env DATABASE_URL)
+
     Common options:
       --schema DIR   the migrations folder (env PATHFOLIO_SCHEMA_DIR; default ./schema, or the
                      one the executable was built beside)
@@ -31,7 +38,9 @@ guard let command = arguments.first, !["--help", "-h", "help"].contains(command)
 }
 
 do {
-    let options = try CommandLineOptions(arguments.dropFirst(), flagNames: ["status", "help"])
+    // `token` takes a verb (`token create`); every other command takes options only.
+    let verb = command == "token" ? arguments.dropFirst().first : nil
+    let options = try CommandLineOptions(arguments.dropFirst(verb == nil ? 1 : 2), flagNames: ["status", "help"])
     if options.flag("help") {
         Console.say(usage)
         exit(0)
@@ -40,6 +49,7 @@ do {
     case "dev": try await DevCommand.run(options)
     case "serve": try await ServeCommand.run(options)
     case "migrate": try await MigrateCommand.run(options)
+    case "token": try await TokenCommand.run(options, subcommand: verb)
     default: throw CommandError.usage("unknown command \(command)")
     }
 } catch let error as CommandError {

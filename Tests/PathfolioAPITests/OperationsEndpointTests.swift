@@ -111,7 +111,11 @@ struct TokenAndDemoTests {
         let second = try await DemoInstitution.load(on: owner)
         #expect(first.institution == second.institution)
         #expect(first.admin == second.admin)
-        let counts = try await owner.query("""
+        // Forced row-level security holds even for the owner: without a tenant it sees no one.
+        let unscoped = try await owner.query("SELECT count(*)::int8 FROM people")
+        #expect(try unscoped[0].decode(Int.self, at: 0) == 0)
+        let superuser = try await PostgresConnection.connect(to: database.superuserConnectionString)
+        let counts = try await superuser.query("""
             SELECT (SELECT count(*) FROM institutions)::int8, (SELECT count(*) FROM people)::int8,
                    (SELECT count(DISTINCT role) FROM person_roles)::int8
             """)

@@ -28,7 +28,7 @@ public actor TestPostgres {
         let cluster = try await bootIfNeeded()
         databaseCount += 1
         let name = "test_\(databaseCount)"
-        try await admin!.execute(script: "CREATE DATABASE \(name) TEMPLATE pathfolio_template")
+        try await admin!.execute(script: "CREATE DATABASE \(name) TEMPLATE pathfolio_template OWNER pathfolio_owner")
         return TestDatabase(name: name, cluster: cluster)
     }
 
@@ -52,9 +52,13 @@ public actor TestPostgres {
         Self.arrangeCleanup(of: cluster)
 
         let admin = try await PostgresConnection.connect(to: cluster.connectionString(database: "postgres"))
+        // As in production: an owner that is not a superuser (so forced row-level security
+        // applies to it too), and the service's own role.
+        try await admin.execute(script: "CREATE ROLE pathfolio_owner LOGIN CREATEDB")
         try await admin.execute(script: "CREATE ROLE pathfolio_app LOGIN")
-        try await admin.execute(script: "CREATE DATABASE pathfolio_template")
-        let template = try await PostgresConnection.connect(to: cluster.connectionString(database: "pathfolio_template"))
+        try await admin.execute(script: "CREATE DATABASE pathfolio_template OWNER pathfolio_owner")
+        let template = try await PostgresConnection.connect(
+            to: cluster.connectionString(database: "pathfolio_template", user: "pathfolio_owner"))
         try await MigrationRunner(migrations: Migration.load(from: Self.schemaDirectory)).migrate(on: template)
         await template.close()
         self.admin = admin
@@ -90,8 +94,10 @@ public struct TestDatabase: Sendable {
     public let name: String
     public let cluster: LocalPostgresCluster
 
-    /// Connects as the cluster superuser (the owner that migrates).
-    public var ownerConnectionString: String { cluster.connectionString(database: name) }
+    /// Connects as `pathfolio_owner`, the database's owner that migrates (not a superuser).
+    public var ownerConnectionString: String { cluster.connectionString(database: name, user: "pathfolio_owner") }
+    /// Connects as the cluster's superuser.
+    public var superuserConnectionString: String { cluster.connectionString(database: name) }
     /// Connects as `pathfolio_app`, the non-owner role the service uses.
     public var appConnectionString: String { cluster.connectionString(database: name, user: "pathfolio_app") }
 
