@@ -24,9 +24,10 @@ let package = Package(
         .target(name: "PathfolioCrypto", dependencies: ["COpenSSL"], swiftSettings: strict),
         .target(name: "PathfolioPostgres", dependencies: ["PathfolioCore", "CLibPQ"], swiftSettings: strict),
         .target(name: "PathfolioHTTP", dependencies: ["CEpoll"], swiftSettings: strict),
+        .target(name: "PathfolioInterop", dependencies: ["PathfolioCore"], swiftSettings: strict),
         .target(
             name: "PathfolioAPI",
-            dependencies: ["PathfolioCore", "PathfolioHTTP", "PathfolioPostgres", "PathfolioCrypto"],
+            dependencies: ["PathfolioCore", "PathfolioHTTP", "PathfolioInterop", "PathfolioPostgres", "PathfolioCrypto"],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -49,6 +50,12 @@ let package = Package(
         ),
         .testTarget(name: "PathfolioHTTPTests", dependencies: ["PathfolioHTTP"], swiftSettings: strict),
         .testTarget(
+            name: "PathfolioInteropTests",
+            dependencies: ["PathfolioInterop", "PathfolioCore"],
+            exclude: ["validate_case_export.py"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "PathfolioAPITests",
             dependencies: ["PathfolioAPI", "PathfolioHTTP", "PathfolioPostgres", "PathfolioTestSupport", "PathfolioCrypto"],
             swiftSettings: strict
@@ -58,6 +65,10 @@ let package = Package(
         .executableTarget(name: "PathfolioCoreBench", dependencies: ["PathfolioCore"], path: "bench/core", swiftSettings: strict),
         .executableTarget(
             name: "PathfolioHTTPBenchServer", dependencies: ["PathfolioHTTP"], path: "bench/http/server", swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "PathfolioInteropBench", dependencies: ["PathfolioInterop", "PathfolioCore"], path: "bench/interop",
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "PathfolioPoolBench", dependencies: ["PathfolioPostgres"], path: "bench/postgres", swiftSettings: strict

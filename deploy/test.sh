@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The second README command (and CI's): installs what is missing, then runs the whole test
-# suite — a 60-second libFuzzer run of the HTTP parser, and `swift test` (unit tests, and
+# suite — a 60-second libFuzzer run of the HTTP parser, schema validation of the CASE exports,
+# and `swift test` (unit tests, and
 # integration tests against a private PostgreSQL the tests start themselves). `swift test`'s
 # summary is the last thing printed. FUZZ_SECONDS=0 skips the fuzz run.
 set -euo pipefail
@@ -14,6 +15,16 @@ if [ "$fuzz_seconds" -gt 0 ]; then
     grep -E "^stat::number_of_executed_units|Done [0-9]+ runs" fuzz/.last-run.log || true
 fi
 
-echo "== swift test"
 swift build --build-tests
-exec swift test --skip-build
+
+echo "== CASE 1.1 exports of the real frameworks against the official JSON Schemas"
+exports=$(mktemp -d)
+trap 'rm -rf "$exports"' EXIT
+CASE_EXPORT_DIR="$exports" swift test --skip-build --filter CASEExportTests > "$exports/run.log" 2>&1 || { cat "$exports/run.log"; exit 1; }
+python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet jsonschema
+for kind in package document documents item association; do
+    python3 Tests/PathfolioInteropTests/validate_case_export.py --formats --kind "$kind" "$exports"/*."$kind".json
+done
+
+echo "== swift test"
+swift test --skip-build
