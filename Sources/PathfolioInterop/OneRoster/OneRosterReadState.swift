@@ -204,19 +204,17 @@ struct OneRosterReadState {
         ids[table] = seen
     }
 
-    mutating func append(_ table: OneRosterTable, row r: inout OneRosterRowReader, common c: OneRosterRowReader.Common) {
+    mutating func append(_ table: OneRosterTable, row r: inout OneRosterRowReader, common c: OneRosterRecordFields) {
         switch table {
         case .orgs:
             package.orgs.append(OneRosterOrg(
-                sourcedId: c.sourcedId, status: c.status, dateLastModified: c.dateLastModified,
-                metadata: c.metadata, vendorFields: c.vendorFields, line: c.line,
+                fields: c,
                 name: r.required("name"), type: r.enumeration("type", OneRosterVocabulary.orgTypes) ?? "",
                 identifier: r.optional("identifier"), parentSourcedId: r.optional("parentSourcedId")))
         case .users:
             let isV11 = version == .v1_1
             package.users.append(OneRosterUser(
-                sourcedId: c.sourcedId, status: c.status, dateLastModified: c.dateLastModified,
-                metadata: c.metadata, vendorFields: c.vendorFields, line: c.line,
+                fields: c,
                 enabledUser: r.bool("enabledUser") ?? true,
                 orgSourcedIds: isV11 ? r.list("orgSourcedIds") : [],
                 role: isV11 ? r.enumeration("role", OneRosterVocabulary.userRolesV1_1) : nil,
@@ -234,8 +232,7 @@ struct OneRosterReadState {
                 pronouns: isV11 ? nil : r.optional("pronouns")))
         case .roles:
             package.roles.append(OneRosterRole(
-                sourcedId: c.sourcedId, status: c.status, dateLastModified: c.dateLastModified,
-                metadata: c.metadata, vendorFields: c.vendorFields, line: c.line,
+                fields: c,
                 userSourcedId: r.required("userSourcedId"),
                 roleType: r.enumeration("roleType", OneRosterVocabulary.roleTypes, open: false) ?? "",
                 role: r.enumeration("role", OneRosterVocabulary.rolesV1_2) ?? "",
@@ -243,8 +240,7 @@ struct OneRosterReadState {
                 orgSourcedId: r.required("orgSourcedId"), userProfileSourcedId: r.optional("userProfileSourcedId")))
         case .userProfiles:
             package.userProfiles.append(OneRosterUserProfile(
-                sourcedId: c.sourcedId, status: c.status, dateLastModified: c.dateLastModified,
-                metadata: c.metadata, vendorFields: c.vendorFields, line: c.line,
+                fields: c,
                 userSourcedId: r.required("userSourcedId"), profileType: r.required("profileType"),
                 vendorId: r.required("vendorId"), applicationId: r.optional("applicationId"),
                 description: r.optional("description"), credentialType: r.required("credentialType"),
@@ -259,24 +255,21 @@ struct OneRosterReadState {
                 r.report("schoolYear", "schoolYear '\(schoolYear)' is not a year (YYYY)")
             }
             package.academicSessions.append(OneRosterAcademicSession(
-                sourcedId: c.sourcedId, status: c.status, dateLastModified: c.dateLastModified,
-                metadata: c.metadata, vendorFields: c.vendorFields, line: c.line,
+                fields: c,
                 title: r.required("title"), type: r.enumeration("type", OneRosterVocabulary.sessionTypes) ?? "",
                 startDate: start ?? OneRosterDate(year: 0, month: 1, day: 1),
                 endDate: end ?? OneRosterDate(year: 0, month: 1, day: 1),
                 parentSourcedId: r.optional("parentSourcedId"), schoolYear: schoolYear))
         case .courses:
             package.courses.append(OneRosterCourse(
-                sourcedId: c.sourcedId, status: c.status, dateLastModified: c.dateLastModified,
-                metadata: c.metadata, vendorFields: c.vendorFields, line: c.line,
+                fields: c,
                 schoolYearSourcedId: r.optional("schoolYearSourcedId"), title: r.required("title"),
                 courseCode: r.optional("courseCode"), grades: r.list("grades"),
                 orgSourcedId: r.required("orgSourcedId"), subjects: r.list("subjects"),
                 subjectCodes: r.list("subjectCodes")))
         case .classes:
             package.classes.append(OneRosterClass(
-                sourcedId: c.sourcedId, status: c.status, dateLastModified: c.dateLastModified,
-                metadata: c.metadata, vendorFields: c.vendorFields, line: c.line,
+                fields: c,
                 title: r.required("title"), grades: r.list("grades"), courseSourcedId: r.required("courseSourcedId"),
                 classCode: r.optional("classCode"),
                 classType: r.enumeration("classType", OneRosterVocabulary.classTypes) ?? "",
@@ -285,8 +278,7 @@ struct OneRosterReadState {
                 subjectCodes: r.list("subjectCodes"), periods: r.list("periods")))
         case .enrollments:
             package.enrollments.append(OneRosterEnrollment(
-                sourcedId: c.sourcedId, status: c.status, dateLastModified: c.dateLastModified,
-                metadata: c.metadata, vendorFields: c.vendorFields, line: c.line,
+                fields: c,
                 classSourcedId: r.required("classSourcedId"), schoolSourcedId: r.required("schoolSourcedId"),
                 userSourcedId: r.required("userSourcedId"),
                 role: r.enumeration("role", OneRosterVocabulary.enrollmentRoles) ?? "",
@@ -299,8 +291,7 @@ struct OneRosterReadState {
                 if let value = r.bool(column) { flags[column] = value }
             }
             package.demographics.append(OneRosterDemographics(
-                sourcedId: c.sourcedId, status: c.status, dateLastModified: c.dateLastModified,
-                metadata: c.metadata, vendorFields: c.vendorFields, line: c.line,
+                fields: c,
                 birthDate: r.date("birthDate"), sex: r.enumeration("sex", OneRosterVocabulary.sexes), flags: flags,
                 countryOfBirthCode: r.optional("countryOfBirthCode"),
                 stateOfBirthAbbreviation: r.optional("stateOfBirthAbbreviation"),

@@ -2,14 +2,6 @@ import Foundation
 
 /// One data row being translated: typed accessors that record problems as they go.
 struct OneRosterRowReader {
-    struct Common {
-        var sourcedId: String
-        var status: OneRosterStatus?
-        var dateLastModified: Date?
-        var metadata: [String: String]
-        var vendorFields: [String: String]
-        var line: Int
-    }
 
     let table: OneRosterTable
     let file: String
@@ -54,7 +46,7 @@ struct OneRosterRowReader {
         report(column, "required field '\(column)' is blank")
     }
 
-    mutating func common() -> Common? {
+    mutating func common() -> OneRosterRecordFields? {
         guard let sourcedId = cell("sourcedId") else {
             if !missingColumns.contains("sourcedId") { report("sourcedId", "sourcedId is blank; row skipped") }
             else { report("sourcedId", "row skipped: the file has no sourcedId column") }
@@ -98,7 +90,7 @@ struct OneRosterRowReader {
             if name.hasPrefix("metadata.") { metadata[name] = record.fields[position] }
             else { vendor[name] = record.fields[position] }
         }
-        return Common(sourcedId: sourcedId, status: status, dateLastModified: modified, metadata: metadata,
+        return OneRosterRecordFields(sourcedId: sourcedId, status: status, dateLastModified: modified, metadata: metadata,
                       vendorFields: vendor, line: record.line)
     }
 

@@ -1,19 +1,11 @@
-public import Foundation
+import Foundation
 
 /// A row of `users.csv` (1.1 or 1.2 columns; fields a version lacks stay empty).
+@dynamicMemberLookup
 public struct OneRosterUser: Sendable, Hashable {
-    /// The record's identifier, unique in its file (the re-import key).
-    public var sourcedId: String
-    /// `active`, `tobedeleted`, or `nil` when blank (allowed in bulk files).
-    public var status: OneRosterStatus?
-    /// When the source last changed the record, if given.
-    public var dateLastModified: Date?
-    /// `metadata.*` columns, by full header name (blank cells omitted).
-    public var metadata: [String: String]
-    /// Columns neither in the spec nor `metadata.*` (vendor extensions, already warned about), by header name.
-    public var vendorFields: [String: String]
-    /// The physical line of the row in its file.
-    public var line: Int
+    /// The fields every OneRoster record has (`sourcedId`, `status`, …), readable directly
+    /// on the record (`record.sourcedId`).
+    public var fields: OneRosterRecordFields
     /// Whether the account is enabled (`enabledUser`).
     public var enabledUser: Bool
     /// 1.1 `orgSourcedIds` (in 1.2 the orgs come from `roles.csv` and `primaryOrgSourcedId`).
@@ -56,4 +48,8 @@ public struct OneRosterUser: Sendable, Hashable {
     public var primaryOrgSourcedId: String?
     /// 1.2 `pronouns`.
     public var pronouns: String?
+
+    public subscript<Value>(dynamicMember keyPath: KeyPath<OneRosterRecordFields, Value>) -> Value {
+        fields[keyPath: keyPath]
+    }
 }

@@ -1,19 +1,11 @@
-public import Foundation
+import Foundation
 
 /// A row of 1.2 `userProfiles.csv` (an account in another system).
+@dynamicMemberLookup
 public struct OneRosterUserProfile: Sendable, Hashable {
-    /// The record's identifier, unique in its file (the re-import key).
-    public var sourcedId: String
-    /// `active`, `tobedeleted`, or `nil` when blank (allowed in bulk files).
-    public var status: OneRosterStatus?
-    /// When the source last changed the record, if given.
-    public var dateLastModified: Date?
-    /// `metadata.*` columns, by full header name (blank cells omitted).
-    public var metadata: [String: String]
-    /// Columns neither in the spec nor `metadata.*` (vendor extensions, already warned about), by header name.
-    public var vendorFields: [String: String]
-    /// The physical line of the row in its file.
-    public var line: Int
+    /// The fields every OneRoster record has (`sourcedId`, `status`, …), readable directly
+    /// on the record (`record.sourcedId`).
+    public var fields: OneRosterRecordFields
     /// The user owning the profile.
     public var userSourcedId: String
     /// Profile type (free text).
@@ -30,4 +22,8 @@ public struct OneRosterUserProfile: Sendable, Hashable {
     public var username: String?
     /// Password in that system.
     public var password: String?
+
+    public subscript<Value>(dynamicMember keyPath: KeyPath<OneRosterRecordFields, Value>) -> Value {
+        fields[keyPath: keyPath]
+    }
 }
