@@ -1,3 +1,4 @@
+import PathfolioCore
 import Foundation
 import Testing
 @testable import PathfolioInterop
@@ -48,7 +49,7 @@ struct OneRosterFixtureTests {
         #expect(has(package, .warning, "classes.csv", 2, "classType"))
         let enrollment = try #require(package.enrollments.first)
         #expect(enrollment.role == "teacher" && enrollment.primary == false)
-        #expect(enrollment.beginDate == OneRosterDate(year: 2022, month: 3, day: 15))
+        #expect(enrollment.beginDate == (try CalendarDate(year: 2022, month: 3, day: 15)))
         let session = try #require(package.academicSessions.first)
         #expect(abs((session.dateLastModified?.timeIntervalSince1970 ?? 0) - 1_682_965_543.511) < 0.0005)
     }
@@ -76,7 +77,7 @@ struct OneRosterFixtureTests {
         let role = try #require(package.roles.first)
         #expect(role.userSourcedId == "USER_0" && role.role == "student" && role.roleType == "primary"
             && role.orgSourcedId == "ORG_1")
-        #expect(package.demographics.first?.birthDate == OneRosterDate(year: 2010, month: 4, day: 17))
+        #expect(package.demographics.first?.birthDate == (try CalendarDate(year: 2010, month: 4, day: 17)))
         #expect(package.courses.first?.subjectCodes == ["0101"])
         #expect(package.userProfiles.first?.vendorId == "WEI18954")
         #expect(package.userRoles == [OneRosterUserRole(userSourcedId: "USER_0", role: "student", orgSourcedId: "ORG_1",

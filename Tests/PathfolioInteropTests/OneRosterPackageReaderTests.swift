@@ -1,3 +1,4 @@
+import PathfolioCore
 import Foundation
 import Testing
 @testable import PathfolioInterop
@@ -234,8 +235,8 @@ struct OneRosterPackageReaderTests {
         for bad in ["2023-05-01 18:25:43", "2023-05-01T18:25:43", "1/05/2023", "2023-02-29T00:00:00Z", "2023-05-01T25:00:00Z", ""] {
             #expect(OneRosterTimestamp.parse(bad) == nil, "\(bad)")
         }
-        #expect(OneRosterDate(parsing: "2024-02-29") != nil)
-        #expect(OneRosterDate(parsing: "2023-02-29") == nil)
-        #expect(OneRosterDate(parsing: "2024-02-29")?.description == "2024-02-29")
+        #expect((try? CalendarDate(iso: "2024-02-29")) != nil)
+        #expect((try? CalendarDate(iso: "2023-02-29")) == nil)
+        #expect((try? CalendarDate(iso: "2024-02-29"))?.description == "2024-02-29")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+public import PathfolioCore
 
 /// A row of `academicSessions.csv` (term, semester, grading period, school year).
 @dynamicMemberLookup
@@ -10,10 +11,10 @@ public struct OneRosterAcademicSession: Sendable, Hashable {
     public var title: String
     /// `gradingPeriod`, `semester`, `schoolYear`, `term` or `ext:…`.
     public var type: String
-    /// First day.
-    public var startDate: OneRosterDate
-    /// Last day.
-    public var endDate: OneRosterDate
+    /// First day (nil only in a rejected package, where the cell was missing or invalid).
+    public var startDate: CalendarDate?
+    /// Last day (nil only in a rejected package, where the cell was missing or invalid).
+    public var endDate: CalendarDate?
     /// Enclosing session, if any.
     public var parentSourcedId: String?
     /// School year (`YYYY`).

@@ -1,4 +1,5 @@
 import Foundation
+public import PathfolioCore
 
 /// A row of `demographics.csv` (its `sourcedId` is the user's).
 @dynamicMemberLookup
@@ -7,7 +8,7 @@ public struct OneRosterDemographics: Sendable, Hashable {
     /// on the record (`record.sourcedId`).
     public var fields: OneRosterRecordFields
     /// Birth date.
-    public var birthDate: OneRosterDate?
+    public var birthDate: CalendarDate?
     /// `male`, `female`, `unspecified`, `other` or `ext:…`.
     public var sex: String?
     /// Race and ethnicity flags, by column name (`asian`, `white`, `hispanicOrLatinoEthnicity`, …); blank cells omitted.

@@ -1,4 +1,5 @@
 import Foundation
+public import PathfolioCore
 
 /// A row of `enrollments.csv`: a user in a class, with a role (the source of teaching relationships).
 @dynamicMemberLookup
@@ -17,9 +18,9 @@ public struct OneRosterEnrollment: Sendable, Hashable {
     /// Whether this teacher is the primary one.
     public var primary: Bool?
     /// First day.
-    public var beginDate: OneRosterDate?
+    public var beginDate: CalendarDate?
     /// Last day.
-    public var endDate: OneRosterDate?
+    public var endDate: CalendarDate?
 
     public subscript<Value>(dynamicMember keyPath: KeyPath<OneRosterRecordFields, Value>) -> Value {
         fields[keyPath: keyPath]

@@ -1,4 +1,5 @@
 import Foundation
+import PathfolioCore
 
 /// The state of one ``OneRosterPackageReader`` run: the problems found so far, the records, and the
 /// sourcedIds of each table read (for the reference checks).
@@ -251,14 +252,13 @@ struct OneRosterReadState {
                 r.report("endDate", "endDate \(end) is before startDate \(start)")
             }
             let schoolYear = r.required("schoolYear")
-            if !schoolYear.isEmpty, OneRosterDate(parsing: schoolYear + "-01-01") == nil {
+            if !schoolYear.isEmpty, (try? CalendarDate(iso: schoolYear + "-01-01")) == nil {
                 r.report("schoolYear", "schoolYear '\(schoolYear)' is not a year (YYYY)")
             }
             package.academicSessions.append(OneRosterAcademicSession(
                 fields: c,
                 title: r.required("title"), type: r.enumeration("type", OneRosterVocabulary.sessionTypes) ?? "",
-                startDate: start ?? OneRosterDate(year: 0, month: 1, day: 1),
-                endDate: end ?? OneRosterDate(year: 0, month: 1, day: 1),
+                startDate: start, endDate: end,
                 parentSourcedId: r.optional("parentSourcedId"), schoolYear: schoolYear))
         case .courses:
             package.courses.append(OneRosterCourse(

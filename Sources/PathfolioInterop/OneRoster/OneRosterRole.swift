@@ -1,4 +1,5 @@
 import Foundation
+public import PathfolioCore
 
 /// A row of 1.2 `roles.csv`: one role of a user in an org.
 @dynamicMemberLookup
@@ -13,9 +14,9 @@ public struct OneRosterRole: Sendable, Hashable {
     /// 1.2 role vocabulary (`aide`, `counselor`, `districtAdministrator`, `guardian`, `parent`, `principal`, `proctor`, `relative`, `siteAdministrator`, `student`, `systemAdministrator`, `teacher`) or `ext:…`.
     public var role: String
     /// First day of the role.
-    public var beginDate: OneRosterDate?
+    public var beginDate: CalendarDate?
     /// Last day of the role.
-    public var endDate: OneRosterDate?
+    public var endDate: CalendarDate?
     /// The org in which the role is held.
     public var orgSourcedId: String
     /// The user profile the role applies to, if any.

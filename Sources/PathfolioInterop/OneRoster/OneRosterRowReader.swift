@@ -1,4 +1,5 @@
 import Foundation
+import PathfolioCore
 
 /// One data row being translated: typed accessors that record problems as they go.
 struct OneRosterRowReader {
@@ -123,9 +124,9 @@ struct OneRosterRowReader {
         }
     }
 
-    mutating func date(_ column: String) -> OneRosterDate? {
+    mutating func date(_ column: String) -> CalendarDate? {
         guard let text = optional(column) else { return nil }
-        guard let date = OneRosterDate(parsing: text) else {
+        guard let date = try? CalendarDate(iso: text) else {
             report(column, "'\(text)' is not a date (YYYY-MM-DD)")
             return nil
         }

@@ -1,3 +1,4 @@
+import PathfolioCore
 public import Foundation
 
 /// Parsing of `dateLastModified` (ISO 8601 date-time).
@@ -12,15 +13,15 @@ public enum OneRosterTimestamp {
 
     /// Parses `text`, or returns `nil` when it is not ISO 8601.
     public static func parse(_ text: String) -> Parsed? {
-        if let date = OneRosterDate(parsing: text) {
-            return .dateOnly(Date(timeIntervalSince1970: Double(date.daysSinceEpoch) * 86_400))
+        if let date = try? CalendarDate(iso: text) {
+            return .dateOnly(Date(timeIntervalSince1970: Double(date.daysSinceUnixEpoch) * 86_400))
         }
         let bytes = Array(text.utf8)
         guard bytes.count >= 20, bytes[10] == 0x54 || bytes[10] == 0x74,
-              let date = OneRosterDate(parsing: String(decoding: bytes[0..<10], as: UTF8.self)),
+              let date = try? CalendarDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)),
               bytes[13] == 0x3A, bytes[16] == 0x3A,
-              let hour = OneRosterDate.number(bytes[11..<13]), let minute = OneRosterDate.number(bytes[14..<16]),
-              let second = OneRosterDate.number(bytes[17..<19]),
+              let hour = number(bytes[11..<13]), let minute = number(bytes[14..<16]),
+              let second = number(bytes[17..<19]),
               hour < 24, minute < 60, second < 61
         else { return nil }
         var index = 19
@@ -43,14 +44,24 @@ public enum OneRosterTimestamp {
             guard index + 1 == bytes.count else { return nil }
         case 0x2B, 0x2D: // + -
             guard index + 6 == bytes.count, bytes[index + 3] == 0x3A,
-                  let oh = OneRosterDate.number(bytes[(index + 1)..<(index + 3)]),
-                  let om = OneRosterDate.number(bytes[(index + 4)..<(index + 6)]), oh < 24, om < 60
+                  let oh = number(bytes[(index + 1)..<(index + 3)]),
+                  let om = number(bytes[(index + 4)..<(index + 6)]), oh < 24, om < 60
             else { return nil }
             offset = (oh * 3600 + om * 60) * (bytes[index] == 0x2D ? -1 : 1)
         default:
             return nil
         }
-        let seconds = Double(date.daysSinceEpoch) * 86_400 + Double(hour * 3600 + minute * 60 + second - offset) + fraction
+        let seconds = Double(date.daysSinceUnixEpoch) * 86_400 + Double(hour * 3600 + minute * 60 + second - offset) + fraction
         return .dateTime(Date(timeIntervalSince1970: seconds))
+    }
+
+    /// The value of a run of ASCII digits, or nil if any byte is not one.
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for byte in digits {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
     }
 }
