@@ -2,6 +2,7 @@ public import Foundation
 public import PathfolioCore
 public import PathfolioHTTP
 public import PathfolioPostgres
+import PathfolioCrypto
 
 /// Turns `Authorization: Bearer <token>` into the person calling, or a 401 saying why.
 public struct BearerAuthenticator: Sendable {
@@ -51,18 +52,12 @@ public struct BearerAuthenticator: Sendable {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw Failure.malformed }
         let secret = parts[1].trimmingCharacters(in: .whitespaces)
         // Shape check before any database work: `pf_` + 43 base64url characters.
-        guard secret.count == 46, secret.hasPrefix("pf_"),
-              secret.utf8.dropFirst(3).allSatisfy({ $0.isBase64URL }) else { throw Failure.unknown }
+        guard secret.hasPrefix("pf_"), Base64URL.decode(String(secret.dropFirst(3)))?.count == 32 else {
+            throw Failure.unknown
+        }
         guard let holder = try await tokens.holder(ofHash: BearerToken(secret: secret).hash) else { throw Failure.unknown }
         if holder.revokedAt != nil { throw Failure.revoked }
         if let expiry = holder.expiresAt, expiry <= now { throw Failure.expired }
         return Caller(personID: holder.personID, institutionID: holder.institutionID)
-    }
-}
-
-extension UInt8 {
-    fileprivate var isBase64URL: Bool {
-        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || self == UInt8(ascii: "-") || self == UInt8(ascii: "_")
     }
 }
