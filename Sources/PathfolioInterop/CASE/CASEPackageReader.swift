@@ -79,50 +79,31 @@ struct CASEReadSession {
         let frameworkID = document.framework.id
 
         let itemValues = try list(root.removeValue(forKey: "CFItems"), at: "/CFItems")
-        var items: [CASEItem] = []
-        items.reserveCapacity(itemValues.count)
-        var itemIndex: [String: (position: Int, pointer: String, raw: JSONValue)] = [:]
+        var itemRecords = IdentifiedRecords<CASEItem>()
         for (offset, value) in itemValues.enumerated() {
             let pointer = "/CFItems/\(offset)"
             guard let item = try readItem(value, at: pointer, frameworkID: frameworkID) else { continue }
             let key = item.competency.id.description
-            if let first = itemIndex[key] {
-                // Identical content is merged silently; different content: the last one wins.
-                if first.raw != value {
-                    warn(pointer, "item \(key) repeats \(first.pointer) with different content; this later one is kept")
-                    items[first.position] = item
-                    itemIndex[key] = (first.position, first.pointer, value)
-                }
-            } else {
-                itemIndex[key] = (items.count, pointer, value)
-                items.append(item)
+            if let earlier = itemRecords.add(item, key: key, pointer: pointer, raw: value) {
+                warn(pointer, "item \(key) repeats \(earlier) with different content; this later one is kept")
             }
         }
+        let items = itemRecords.records
 
         let packageNodes: Set<String> = Set(items.map { $0.competency.id.description }).union([frameworkID.description])
 
         let associationValues = try list(root.removeValue(forKey: "CFAssociations"), at: "/CFAssociations")
-        var associations: [CASEAssociation] = []
-        associations.reserveCapacity(associationValues.count)
-        var associationPointers: [String] = []
-        var associationIndex: [String: (position: Int, pointer: String, raw: JSONValue)] = [:]
+        var associationRecords = IdentifiedRecords<CASEAssociation>()
         for (offset, value) in associationValues.enumerated() {
             let pointer = "/CFAssociations/\(offset)"
             guard let association = try readAssociation(value, at: pointer, packageNodes: packageNodes) else { continue }
             let key = association.association.id.description
-            if let first = associationIndex[key] {
-                if first.raw != value {
-                    warn(pointer, "association \(key) repeats \(first.pointer) with different content; this later one is kept")
-                    associations[first.position] = association
-                    associationPointers[first.position] = pointer
-                    associationIndex[key] = (first.position, first.pointer, value)
-                }
-            } else {
-                associationIndex[key] = (associations.count, pointer, value)
-                associations.append(association)
-                associationPointers.append(pointer)
+            if let earlier = associationRecords.add(association, key: key, pointer: pointer, raw: value) {
+                warn(pointer, "association \(key) repeats \(earlier) with different content; this later one is kept")
             }
         }
+        let associations = associationRecords.records
+        let associationPointers = associationRecords.pointers
 
         var definitions = CASEDefinitions()
         if let value = root.removeValue(forKey: "CFDefinitions"), !value.isNull {
