@@ -28,7 +28,7 @@ public actor TestPostgres {
         let cluster = try await bootIfNeeded()
         databaseCount += 1
         let name = "test_\(databaseCount)"
-        try await admin!.execute(script: "CREATE DATABASE \(name) TEMPLATE pathfolio_template OWNER pathfolio_owner")
+        try await admin!.execute(script: "CREATE DATABASE \(name) TEMPLATE pathfolio_template OWNER \(ServiceRoles.owner)")
         return TestDatabase(name: name, cluster: cluster)
     }
 
@@ -54,11 +54,10 @@ public actor TestPostgres {
         let admin = try await PostgresConnection.connect(to: cluster.connectionString(database: "postgres"))
         // As in production: an owner that is not a superuser (so forced row-level security
         // applies to it too), and the service's own role.
-        try await admin.execute(script: "CREATE ROLE pathfolio_owner LOGIN CREATEDB")
-        try await admin.execute(script: "CREATE ROLE pathfolio_app LOGIN")
-        try await admin.execute(script: "CREATE DATABASE pathfolio_template OWNER pathfolio_owner")
+        try await ServiceRoles.ensure(on: admin, ownerMayCreateDatabases: true)
+        try await ServiceRoles.ensureDatabase("pathfolio_template", on: admin)
         let template = try await PostgresConnection.connect(
-            to: cluster.connectionString(database: "pathfolio_template", user: "pathfolio_owner"))
+            to: cluster.connectionString(database: "pathfolio_template", user: ServiceRoles.owner))
         try await MigrationRunner(migrations: Migration.load(from: Self.schemaDirectory)).migrate(on: template)
         await template.close()
         self.admin = admin
@@ -95,11 +94,11 @@ public struct TestDatabase: Sendable {
     public let cluster: LocalPostgresCluster
 
     /// Connects as `pathfolio_owner`, the database's owner that migrates (not a superuser).
-    public var ownerConnectionString: String { cluster.connectionString(database: name, user: "pathfolio_owner") }
+    public var ownerConnectionString: String { cluster.connectionString(database: name, user: ServiceRoles.owner) }
     /// Connects as the cluster's superuser.
     public var superuserConnectionString: String { cluster.connectionString(database: name) }
     /// Connects as `pathfolio_app`, the non-owner role the service uses.
-    public var appConnectionString: String { cluster.connectionString(database: name, user: "pathfolio_app") }
+    public var appConnectionString: String { cluster.connectionString(database: name, user: ServiceRoles.app) }
 
     /// A pool for this database, as the service would use it.
     public func makePool(maximumConnections: Int = 4, checkoutTimeout: Duration = .seconds(10), asOwner: Bool = false) throws -> PostgresPool {

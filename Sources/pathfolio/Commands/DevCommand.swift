@@ -34,7 +34,7 @@ enum DevCommand {
         let root = cluster.root
 
         do {
-            let appURL = cluster.connectionString(database: "pathfolio", user: "pathfolio_app")
+            let appURL = cluster.connectionString(database: "pathfolio", user: ServiceRoles.app)
             let admin = try await prepareDatabase(cluster: cluster, migrations: migrations)
             let pool = try ServeCommand.makePool(url: appURL, options: options)
             let token = try BearerToken.generate()
@@ -81,16 +81,11 @@ enum DevCommand {
         let server = try await PostgresConnection.connect(to: cluster.connectionString(database: "postgres"))
         // As in production: the database belongs to a role that is not a superuser (so forced
         // row-level security holds for it too), and the service connects as pathfolio_app.
-        for role in ["pathfolio_owner", "pathfolio_app"] {
-            let exists = try await server.query("SELECT count(*)::int8 FROM pg_roles WHERE rolname = \(role)")[0].decode(Int.self, at: 0)
-            if exists == 0 { try await server.execute(script: "CREATE ROLE \(role) LOGIN") }
-        }
-        try await server.execute(script: "ALTER ROLE pathfolio_app LOGIN")
-        let hasDatabase = try await server.query("SELECT count(*)::int8 FROM pg_database WHERE datname = 'pathfolio'")[0].decode(Int.self, at: 0)
-        if hasDatabase == 0 { try await server.execute(script: "CREATE DATABASE pathfolio OWNER pathfolio_owner") }
+        try await ServiceRoles.ensure(on: server)
+        try await ServiceRoles.ensureDatabase("pathfolio", on: server)
         await server.close()
 
-        let owner = try await PostgresConnection.connect(to: cluster.connectionString(database: "pathfolio", user: "pathfolio_owner"))
+        let owner = try await PostgresConnection.connect(to: cluster.connectionString(database: "pathfolio", user: ServiceRoles.owner))
         let applied = try await MigrationRunner(migrations: migrations).migrate(on: owner)
         if !applied.isEmpty { Console.say("Applied \(applied.joined(separator: ", ")).") }
         let demo = try await DemoInstitution.load(on: owner)
