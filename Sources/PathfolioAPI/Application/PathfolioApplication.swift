@@ -22,27 +22,13 @@ public struct PathfolioApplication: Sendable {
         router.use(AccessLogMiddleware(sink: accessLog))
         router.use(MetricsMiddleware(metrics))
         addOperations(to: &router)
-        addPeople(to: &router)
+        let context = APIContext(pool: pool)
+        PeopleRoutes(context: context).register(on: &router)
+        TokenRoutes(context: context).register(on: &router)
+        EvidenceRoutes(context: context).register(on: &router)
+        ReviewRoutes(context: context).register(on: &router)
+        ProgressRoutes(context: context).register(on: &router)
         return router
-    }
-
-    /// `GET /v1/me`: the authenticated caller.
-    private func addPeople(to router: inout Router) {
-        let authenticator = BearerAuthenticator(tokens: ApiTokenStore(pool: pool))
-        let people = PersonStore(pool: pool)
-        router.get("/v1/me") { request in
-            let caller: BearerAuthenticator.Caller
-            do {
-                caller = try await authenticator.authenticate(request, now: Date())
-            } catch let failure as BearerAuthenticator.Failure {
-                return failure.response
-            }
-            guard let profile = try await people.profile(of: caller.personID, in: caller.institutionID) else {
-                // The token outlived its person: as good as no token.
-                return BearerAuthenticator.Failure.unknown.response
-            }
-            return .json(try PersonRepresentation(profile).jsonBytes())
-        }
     }
 
     /// `/healthz` (the process answers), `/readyz` (it can reach PostgreSQL), `/metrics`.

@@ -1,4 +1,3 @@
-import Foundation
 import PathfolioCore
 
 /// A person as the API shows them (`GET /v1/me`, `GET /v1/people/{id}`).
@@ -17,11 +16,5 @@ struct PersonRepresentation: Encodable {
         familyName = profile.familyName
         email = profile.email
         roles = profile.roles.map(\.rawValue).sorted()
-    }
-
-    func jsonBytes() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(self))
     }
 }

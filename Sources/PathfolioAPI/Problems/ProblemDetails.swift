@@ -3,12 +3,22 @@ public import PathfolioHTTP
 
 /// An RFC 9457 problem document (`application/problem+json`).
 public struct ProblemDetails: Sendable, Encodable {
-    /// One invalid field: where it is (a JSON pointer) and what is wrong with it.
-    public struct FieldError: Sendable, Encodable {
-        public let pointer: String
+    /// One invalid field: where it is (a JSON pointer into the body, or the name of a query
+    /// parameter) and what is wrong with it.
+    public struct FieldError: Sendable, Encodable, Equatable {
+        public let pointer: String?
+        public let parameter: String?
         public let detail: String
+        /// A member of the JSON body.
         public init(pointer: String, detail: String) {
             self.pointer = pointer
+            self.parameter = nil
+            self.detail = detail
+        }
+        /// A query parameter.
+        public init(parameter: String, detail: String) {
+            self.pointer = nil
+            self.parameter = parameter
             self.detail = detail
         }
     }

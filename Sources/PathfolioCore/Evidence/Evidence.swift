@@ -64,6 +64,23 @@ public struct Evidence: Sendable, Hashable, Codable {
         self.previousRevision = previousRevision
     }
 
+    /// Evidence as it was stored, in whatever status it reached (storage adapters rebuild
+    /// records with this; new evidence goes through the validating initializer).
+    public init(storedID id: EvidenceID, learnerID: PersonID, submittedBy: PersonID, title: String, description: String,
+                content: EvidenceContent, competencies: [CompetencyID], status: EvidenceStatus, submittedAt: Date,
+                previousRevision: EvidenceID?) {
+        self.id = id
+        self.learnerID = learnerID
+        self.submittedBy = submittedBy
+        self.title = title
+        self.description = description
+        self.content = content
+        self.competencies = competencies
+        self.status = status
+        self.submittedAt = submittedAt
+        self.previousRevision = previousRevision
+    }
+
     /// Moves the workflow on, or throws naming the allowed statuses.
     public mutating func transition(to next: EvidenceStatus) throws(EvidenceStatus.IllegalTransition) {
         status = try status.transition(to: next)

@@ -17,7 +17,7 @@ public struct CompetencyGraph: Sendable {
         case cycle([String])
     }
 
-    let competencies: [Competency]
+    public let competencies: [Competency]
     let indexByID: [CompetencyID: Int]
     /// `parents[c]`: the competencies `c` isChildOf.
     let parents: [[Int]]

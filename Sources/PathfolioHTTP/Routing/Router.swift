@@ -51,6 +51,12 @@ public struct Router: HTTPResponder {
     }
     public mutating func delete(_ pattern: String, _ handler: @escaping Handler) { on(.delete, pattern, handler) }
 
+    /// Every registered route as (method, pattern), in registration order: for checking the
+    /// router against an API document.
+    public var registeredRoutes: [(method: HTTPMethod, pattern: String)] {
+        routes.map { ($0.method, $0.pattern.description) }
+    }
+
     /// Adds middleware; the first added is the outermost.
     public mutating func use(_ middleware: some HTTPMiddleware) { self.middleware.append(middleware) }
 

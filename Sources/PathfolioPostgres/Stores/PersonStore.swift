@@ -1,29 +1,71 @@
 public import PathfolioCore
 
-/// People and their roles, always read inside their institution (row-level security).
+/// People, their roles and relationships, read and written in the caller's transaction
+/// (whose tenant row-level security already fixes).
 public struct PersonStore: Sendable {
-    let pool: PostgresPool
+    let connection: PostgresConnection
 
-    public init(pool: PostgresPool) { self.pool = pool }
+    public init(connection: PostgresConnection) { self.connection = connection }
 
-    /// The person `id` of `institution`, or nil when there is none there.
-    public func profile(of id: PersonID, in institution: InstitutionID) async throws -> PersonProfile? {
-        try await pool.withTransaction(settings: [("pathfolio.institution_id", institution.description)]) { connection in
-            let rows = try await connection.query("""
-                SELECT p.given_name, p.family_name, p.email,
-                       coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
-                FROM people p LEFT JOIN person_roles r ON r.person_id = p.id
-                WHERE p.id = \(id)
-                GROUP BY p.id
-                """)
-            guard let row = rows.first else { return nil }
-            let roles = try row.decode([String].self, named: "roles").compactMap(Role.init(rawValue:))
-            return PersonProfile(
-                id: id, institutionID: institution,
+    /// The person `id` of the transaction's institution, or nil when there is none there.
+    public func profile(of id: PersonID) async throws -> PersonProfile? {
+        try await profiles(only: id, role: nil, after: nil, limit: 1).first
+    }
+
+    /// People in id order after `after`, optionally only those holding `role`.
+    public func profiles(role: Role?, after: PersonID?, limit: Int) async throws -> [PersonProfile] {
+        try await profiles(only: nil, role: role, after: after, limit: limit)
+    }
+
+    private func profiles(only id: PersonID?, role: Role?, after: PersonID?, limit: Int) async throws -> [PersonProfile] {
+        try await connection.query("""
+            SELECT p.id, p.institution_id, p.given_name, p.family_name, p.email,
+                   array(SELECT r.role FROM person_roles r WHERE r.person_id = p.id ORDER BY r.role) AS roles
+            FROM people p
+            WHERE (\(id)::uuid IS NULL OR p.id = \(id))
+              AND (\(role?.rawValue)::text IS NULL
+                   OR EXISTS (SELECT 1 FROM person_roles x WHERE x.person_id = p.id AND x.role = \(role?.rawValue)))
+              AND (\(after)::uuid IS NULL OR p.id > \(after))
+            ORDER BY p.id LIMIT \(limit)
+            """).map { row in
+            PersonProfile(
+                id: try row.decode(PersonID.self, named: "id"),
+                institutionID: try row.decode(InstitutionID.self, named: "institution_id"),
                 givenName: try row.decode(String.self, named: "given_name"),
                 familyName: try row.decode(String.self, named: "family_name"),
                 email: try row.decode(String?.self, named: "email"),
-                roles: Set(roles))
+                roles: Set(try row.decode([String].self, named: "roles").compactMap(Role.init(rawValue:))))
         }
+    }
+
+    /// Adds a person with their roles; false when `sourcedID` is already taken.
+    public func create(_ person: PersonProfile, sourcedID: String?) async throws -> Bool {
+        let rows = try await connection.query("""
+            WITH p AS (
+                INSERT INTO people (id, institution_id, source_id, given_name, family_name, email)
+                VALUES (\(person.id), \(person.institutionID), \(sourcedID), \(person.givenName), \(person.familyName), \(person.email))
+                ON CONFLICT (institution_id, source_id) DO NOTHING
+                RETURNING id, institution_id)
+            INSERT INTO person_roles (institution_id, person_id, role)
+            SELECT p.institution_id, p.id, r FROM p, unnest(\(person.roles.map(\.rawValue).sorted())::text[]) AS r
+            RETURNING person_id
+            """)
+        return !rows.isEmpty
+    }
+
+    /// The person as an actor: roles, caseload and taught learners (one round trip).
+    public func requester(_ person: PersonID, in institution: InstitutionID) async throws -> Requester? {
+        let rows = try await connection.query("""
+            SELECT array(SELECT role FROM person_roles WHERE person_id = p.id) AS roles,
+                   array(SELECT learner_id FROM advising WHERE advisor_id = p.id) AS caseload,
+                   array(SELECT learner_id FROM teaching WHERE assessor_id = p.id) AS taught
+            FROM people p WHERE p.id = \(person)
+            """)
+        guard let row = rows.first else { return nil }
+        return Requester(
+            personID: person, institutionID: institution,
+            roles: Set(try row.decode([String].self, named: "roles").compactMap(Role.init(rawValue:))),
+            caseload: Set(try row.decode([PersonID].self, named: "caseload")),
+            taughtLearners: Set(try row.decode([PersonID].self, named: "taught")))
     }
 }

@@ -21,16 +21,17 @@ enum TokenCommand {
         }
 
         let pool = try PostgresPool(configuration: .init(connectionString: try DatabaseURL.value(options), maximumConnections: 1))
-        let found = try await pool.query("SELECT pathfolio_institution_by_slug(\(slug))")[0].decode(UUID?.self, at: 0)
-        guard let institution = found.map(InstitutionID.init) else {
-            throw CommandError.failed("no institution has the slug \(slug)")
-        }
-        guard try await PersonStore(pool: pool).profile(of: person, in: institution) != nil else {
-            throw CommandError.failed("no person \(person) in institution \(slug)")
-        }
+
+        let found = try await pool.withConnection { try await InstitutionStore(connection: $0).id(forSlug: slug) }
+        guard let institution = found else { throw CommandError.failed("no institution has the slug \(slug)") }
         let token = try BearerToken.generate()
-        try await ApiTokenStore(pool: pool).insert(
-            id: UUID(), hash: token.hash, institution: institution, person: person, label: label, expiresAt: expiresAt)
+        try await pool.withTransaction(settings: [("pathfolio.institution_id", institution.description)]) { connection in
+            guard try await PersonStore(connection: connection).profile(of: person) != nil else {
+                throw CommandError.failed("no person \(person) in institution \(slug)")
+            }
+            _ = try await TokenRegistryStore(connection: connection)
+                .insert(id: UUID(), hash: token.hash, person: person, label: label, expiresAt: expiresAt)
+        }
         await pool.close()
         Console.say(token.secret)
         FileHandle.standardError.write(Data("Keep this token now: only its hash is stored, it cannot be shown again.\n".utf8))

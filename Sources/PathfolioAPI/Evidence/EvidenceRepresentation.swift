@@ -1,0 +1,97 @@
+import Foundation
+import PathfolioCore
+
+/// Evidence as the API shows it, with its reviews when read one at a time.
+struct EvidenceRepresentation: Encodable {
+    struct File: Encodable {
+        let sha256: String
+        let byteCount: Int
+        let mediaType: String
+        let href: String
+    }
+
+    let id: String
+    let learnerId: String
+    let submittedBy: String
+    let kind: String
+    let title: String
+    let description: String
+    let status: String
+    let competencyIds: [String]
+    let submittedAt: Date
+    let previousRevisionId: String?
+    let url: String?
+    let text: String?
+    let assessment: String?
+    let result: String?
+    let notes: String?
+    let observedOn: String?
+    let mediaType: String?
+    let file: File?
+    let reviews: [ReviewRepresentation]?
+
+    init(_ evidence: Evidence, reviews: [Review]? = nil) {
+        id = evidence.id.description
+        learnerId = evidence.learnerID.description
+        submittedBy = evidence.submittedBy.description
+        kind = evidence.kind.rawValue
+        title = evidence.title
+        description = evidence.description
+        status = evidence.status.rawValue
+        competencyIds = evidence.competencies.map(\.description)
+        submittedAt = evidence.submittedAt
+        previousRevisionId = evidence.previousRevision?.description
+        var url: String?, text: String?, assessment: String?, result: String?, notes: String?, observedOn: String?
+        var mediaType: String?, file: File?
+        switch evidence.content {
+        case .link(let link): url = link
+        case .text(let body): text = body
+        case .assessmentResult(let name, let outcome):
+            assessment = name
+            result = outcome
+        case .observation(let body, let day):
+            notes = body
+            observedOn = day.description
+        case .file(let sha256, let byteCount, let type):
+            mediaType = type
+            if let sha256, let byteCount {
+                file = File(sha256: sha256, byteCount: byteCount, mediaType: type ?? "application/octet-stream",
+                            href: "/v1/evidence/\(evidence.id)/file")
+            }
+        }
+        self.url = url
+        self.text = text
+        self.assessment = assessment
+        self.result = result
+        self.notes = notes
+        self.observedOn = observedOn
+        self.mediaType = mediaType
+        self.file = file
+        self.reviews = reviews.map { $0.map(ReviewRepresentation.init) }
+    }
+}
+
+/// A review (rating) in the ledger.
+struct ReviewRepresentation: Encodable {
+    let id: String
+    let evidenceId: String
+    let learnerId: String
+    let competencyId: String
+    let reviewerId: String
+    let points: Score
+    let comment: String
+    let recordedAt: Date
+    let supersedes: String?
+
+    init(_ review: Review) {
+        id = review.id.description
+        evidenceId = review.evidenceID.description
+        learnerId = review.learnerID.description
+        competencyId = review.competencyID.description
+        reviewerId = review.reviewerID.description
+        points = review.points
+        comment = review.comment
+        recordedAt = review.recordedAt
+        supersedes = review.supersedes?.description
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import PathfolioCore
+import PathfolioPostgres
+
+/// The institution's frameworks (with their policies in force) and the graph of all their
+/// competencies: what mastery, progress and readiness are computed against.
+struct CompetencyCatalog: Sendable {
+    let frameworks: [FrameworkID: Framework]
+    let graph: CompetencyGraph
+
+    /// The scale that rates `competency`.
+    func scale(for competency: Competency) -> ProficiencyScale {
+        competency.scaleOverride ?? frameworks[competency.frameworkID]?.defaultScale ?? .fourPoint
+    }
+
+    /// The method that scores `competency`.
+    func method(for competency: Competency) -> MasteryMethod {
+        frameworks[competency.frameworkID]?.masteryPolicy.method(for: competency.id) ?? .default
+    }
+
+    /// Policies by framework (for rollups and readiness).
+    var policies: [FrameworkID: MasteryPolicy] { frameworks.mapValues(\.masteryPolicy) }
+
+    /// Loads the catalog in the caller's transaction; `asOf` picks the policies in force then.
+    static func load(on connection: PostgresConnection, asOf: Date? = nil) async throws -> CompetencyCatalog {
+        let contents = try await FrameworkCatalogStore(connection: connection).graphContents(policiesAsOf: asOf)
+        return CompetencyCatalog(
+            frameworks: Dictionary(uniqueKeysWithValues: contents.frameworks.map { ($0.id, $0) }),
+            graph: try CompetencyGraph(competencies: contents.competencies, associations: contents.associations))
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import PathfolioCore
+import PathfolioHTTP
+import PathfolioPostgres
+
+/// A learner's mastery (SPEC §1.4): every competency's state (`…/progress`, read from the
+/// projection, or recomputed from the ledger `asOf` a past instant), one competency with its
+/// explanation (`…/progress/{competencyId}`), and what is ready to learn next (`…/next`).
+struct ProgressRoutes {
+    let context: APIContext
+
+    struct Progress: Encodable {
+        struct Summary: Encodable {
+            let total: Int
+            let mastered: Int
+            let inProgress: Int
+            let notStarted: Int
+        }
+        let learnerId: String
+        let frameworkId: String?
+        let asOf: Date?
+        let summary: Summary
+        let competencies: [MasteryStateRepresentation]
+    }
+
+    func register(on router: inout Router) {
+        let context = self.context
+        router.get("/v1/learners/{id}/progress", APIContext.handler { request in
+            let learner: PersonID = try request.identifier("id")
+            let framework: FrameworkID? = try request.query("framework").map { text throws(APIError) in
+                guard let id = FrameworkID(text) else { throw .invalidParameter("framework", "Must be a UUID.") }
+                return id
+            }
+            return try await context.session(request) { session in
+                try session.require(.readProgress, learner: learner)
+                let asOf = try await ProgressRoutes.asOf(request, in: session)
+                let catalog = try await CompetencyCatalog.load(on: session.connection, asOf: asOf)
+                if let framework, catalog.frameworks[framework] == nil {
+                    throw APIError.invalidParameter("framework", "No such framework.")
+                }
+                let rows: [MasteryStateStore.Stored]
+                if let asOf {
+                    let reviews = try await ReviewLedgerStore(connection: session.connection).reviews(of: learner)
+                    rows = MasteryProjection(catalog: catalog).rows(learner: learner, reviews: reviews.filter { $0.recordedAt <= asOf })
+                } else {
+                    rows = try await MasteryStateStore(connection: session.connection).states(of: learner)
+                }
+                let byCompetency = Dictionary(rows.map { ($0.competencyID, $0) }, uniquingKeysWith: { first, _ in first })
+                let listed = catalog.graph.competencies.filter { competency in
+                    (framework == nil || competency.frameworkID == framework)
+                        && (!competency.isRetired || byCompetency[competency.id] != nil)
+                }
+                let states = listed.map { competency in
+                    byCompetency[competency.id] ?? MasteryStateStore.Stored(
+                        competencyID: competency.id, isRollup: catalog.graph.hasChildren(competency.id)
+                            && catalog.policies[competency.frameworkID]?.rollup(for: competency.id) ?? .all != .none,
+                        status: .notStarted, score: nil, level: nil, firstMasteredAt: nil,
+                        contributingReviewCount: 0, latestReviewAt: nil)
+                }
+                let count = { (status: MasteryStatus) in states.filter { $0.status == status }.count }
+                return .json(Progress(
+                    learnerId: learner.description, frameworkId: framework?.description, asOf: asOf,
+                    summary: .init(total: states.count, mastered: count(.mastered), inProgress: count(.inProgress),
+                                   notStarted: count(.notStarted)),
+                    competencies: states.map { MasteryStateRepresentation($0, catalog: catalog) }))
+            }
+        })
+
+        router.get("/v1/learners/{id}/progress/{competencyId}", APIContext.handler { request in
+            let learner: PersonID = try request.identifier("id")
+            let competencyID: CompetencyID = try request.identifier("competencyId")
+            return try await context.session(request) { session in
+                try session.require(.readProgress, learner: learner)
+                let asOf = try await ProgressRoutes.asOf(request, in: session)
+                let catalog = try await CompetencyCatalog.load(on: session.connection, asOf: asOf)
+                guard let competency = catalog.graph.competency(competencyID) else { throw APIError.notFound }
+                let reviews = try await ReviewLedgerStore(connection: session.connection).reviews(of: learner)
+                let known = asOf.map { asOf in reviews.filter { $0.recordedAt <= asOf } } ?? reviews
+                let progress = LearnerProgress(learner: learner, graph: catalog.graph, frameworks: catalog.frameworks,
+                                               reviews: known)
+                let evaluation = MasteryEvaluation(
+                    learner: learner, competency: competencyID, reviews: reviews.filter { $0.competencyID == competencyID },
+                    method: catalog.method(for: competency), scale: catalog.scale(for: competency), asOf: asOf)
+                return .json(MasteryExplanationRepresentation(
+                    learner: learner, competency: competency, asOf: asOf, evaluation: evaluation,
+                    entry: progress.entries[competencyID], scale: catalog.scale(for: competency), catalog: catalog))
+            }
+        })
+
+        router.get("/v1/learners/{id}/next", APIContext.handler { request in
+            let learner: PersonID = try request.identifier("id")
+            return try await context.session(request) { session in
+                try session.require(.readProgress, learner: learner)
+                let catalog = try await CompetencyCatalog.load(on: session.connection)
+                let rows = try await MasteryStateStore(connection: session.connection).states(of: learner)
+                let mastered = Set(rows.filter { $0.status == .mastered }.map(\.competencyID))
+                // Plan goals come with learning plans; until then readiness ranks without them.
+                let readiness = Readiness(graph: catalog.graph, mastered: mastered, goals: [], policies: catalog.policies)
+                return .json(ReadinessRepresentation(learner: learner, readiness: readiness, catalog: catalog))
+            }
+        })
+    }
+
+    /// `asOf`: an RFC 3339 instant, or a `YYYY-MM-DD` date meaning the end of that day in the
+    /// institution's time zone (SPEC §1.4).
+    static func asOf(_ request: HTTPRequest, in session: Session) async throws -> Date? {
+        guard let text = request.query("asOf") else { return nil }
+        if let instant = Timestamp.parse(text) { return instant }
+        if let day = try? CalendarDate(iso: text) {
+            return day.endOfDay(in: try await InstitutionStore(connection: session.connection).timeZone())
+        }
+        throw APIError.invalidParameter("asOf", "Must be an RFC 3339 date-time or a YYYY-MM-DD date.")
+    }
+}

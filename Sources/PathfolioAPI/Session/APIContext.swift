@@ -1,0 +1,102 @@
+public import Foundation
+import PathfolioCore
+import PathfolioCrypto
+public import PathfolioHTTP
+public import PathfolioPostgres
+
+/// What every endpoint shares: the pool and the authenticator. ``session(_:_:)`` is the one
+/// path from a request to the database: authenticate → open a transaction with the caller's
+/// institution `SET LOCAL` → load the caller's roles and relationships → run the handler →
+/// commit (or roll back on any error, so a failed request changes nothing).
+struct APIContext: Sendable {
+    let pool: PostgresPool
+    let authenticator: BearerAuthenticator
+
+    init(pool: PostgresPool) {
+        self.pool = pool
+        self.authenticator = BearerAuthenticator(tokens: ApiTokenStore(pool: pool))
+    }
+
+    /// Runs `body` in the caller's transaction.
+    func session<T>(_ request: HTTPRequest, _ body: (Session) async throws -> T) async throws -> T {
+        let now = Date()
+        let caller: BearerAuthenticator.Caller
+        do {
+            caller = try await authenticator.authenticate(request, now: now)
+        } catch let failure as BearerAuthenticator.Failure {
+            throw APIError.unauthenticated(failure)
+        }
+        return try await pool.withTransaction(settings: [("pathfolio.institution_id", caller.institutionID.description)]) {
+            connection in
+            guard let requester = try await PersonStore(connection: connection)
+                .requester(caller.personID, in: caller.institutionID)
+            else {
+                // The token outlived its person: as good as no token.
+                throw APIError.unauthenticated(.unknown)
+            }
+            return try await body(Session(requester: requester, connection: connection, now: now))
+        }
+    }
+
+    /// A creating request: like ``session(_:_:)``, and when the request carries an
+    /// `Idempotency-Key`, a retry answers the first response and creates nothing; the same
+    /// key with a different request answers 422.
+    func creation(_ request: HTTPRequest, body: [UInt8],
+                  _ create: (Session) async throws -> HTTPResponse) async throws -> HTTPResponse {
+        guard let key = request.headers["Idempotency-Key"] else {
+            return try await session(request, create)
+        }
+        guard (1...255).contains(key.utf8.count), key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            throw APIError.badRequest("Idempotency-Key must be 1 to 255 visible ASCII characters.")
+        }
+        let fingerprint = SHA256.hash(Array("\(request.method) \(request.target)\n".utf8) + body)
+        return try await session(request) { session in
+            let keys = IdempotencyKeyStore(connection: session.connection)
+            switch try await keys.claim(key: key, person: session.personID, requestHash: fingerprint) {
+            case .mismatch:
+                throw APIError.unprocessable("This Idempotency-Key was already used for a different request.")
+            case .replay(let status, let location, let body):
+                var response = HTTPResponse.json(body, status: HTTPStatus(code: status))
+                if let location { response.headers["Location"] = location }
+                response.headers["Idempotent-Replayed"] = "true"
+                return response
+            case .new:
+                let response = try await create(session)
+                try await keys.complete(key: key, person: session.personID, status: response.status.code,
+                                        location: response.headers["Location"], body: response.body.bytes ?? [])
+                return response
+            }
+        }
+    }
+
+    /// Wraps a handler so that ``APIError`` becomes its problem response.
+    static func handler(_ body: @escaping @Sendable (HTTPRequest) async throws -> HTTPResponse) -> Router.Handler {
+        { request in
+            do {
+                return try await body(request)
+            } catch let error as APIError {
+                return error.response
+            }
+        }
+    }
+}
+
+extension HTTPRequest {
+    /// The path parameter `name` as a typed id; a malformed one is as good as an unknown one (404).
+    func identifier<Subject>(_ name: String) throws(APIError) -> Identifier<Subject> {
+        guard let text = pathParameters[name], let id = Identifier<Subject>(text) else { throw .notFound }
+        return id
+    }
+
+    /// The JSON body, at most `limit` bytes.
+    func jsonBody(limit: Int = 1 << 20) async throws -> [UInt8] {
+        if let type = headers["Content-Type"], !type.lowercased().hasPrefix("application/json") {
+            throw APIError.unsupportedMediaType("The body must be application/json.")
+        }
+        do {
+            return try await body.collect(upTo: limit)
+        } catch HTTPBodyError.tooLarge(let limit) {
+            throw APIError.contentTooLarge(limit: limit)
+        }
+    }
+}

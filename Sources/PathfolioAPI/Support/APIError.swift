@@ -1,0 +1,50 @@
+public import PathfolioHTTP
+
+/// Every way a request can fail in the API, mapped to problem+json in one place (``response``).
+///
+/// Status choices, the same on every endpoint:
+/// - 400: the request cannot be understood — not JSON, wrong types, missing or unknown members,
+///   bad query parameters. `errors[]` names each member by JSON pointer (query parameters by name).
+/// - 401: no valid bearer token. 404: no such record *or* not the caller's to see (SPEC §2.1).
+/// - 409: the record's state forbids it (an illegal workflow transition names the allowed ones).
+/// - 422: understood but refused by a rule — an unknown competency, a level not on the scale,
+///   an `Idempotency-Key` reused with a different request.
+public enum APIError: Error, Sendable {
+    case unauthenticated(BearerAuthenticator.Failure)
+    case notFound
+    case badRequest(String, errors: [ProblemDetails.FieldError] = [])
+    case conflict(String, errors: [ProblemDetails.FieldError] = [])
+    case unprocessable(String, errors: [ProblemDetails.FieldError] = [])
+    case contentTooLarge(limit: Int)
+    case unsupportedMediaType(String)
+
+    /// The problem+json response.
+    public var response: HTTPResponse {
+        switch self {
+        case .unauthenticated(let failure):
+            failure.response
+        case .notFound:
+            ProblemDetails(status: .notFound, detail: "No such record.").response()
+        case .badRequest(let detail, let errors):
+            ProblemDetails(status: .badRequest, detail: detail, errors: errors).response()
+        case .conflict(let detail, let errors):
+            ProblemDetails(status: .conflict, detail: detail, errors: errors).response()
+        case .unprocessable(let detail, let errors):
+            ProblemDetails(status: .unprocessableContent, detail: detail, errors: errors).response()
+        case .contentTooLarge(let limit):
+            ProblemDetails(status: .contentTooLarge, detail: "The body is larger than \(limit) bytes.").response()
+        case .unsupportedMediaType(let detail):
+            ProblemDetails(status: .unsupportedMediaType, detail: detail).response()
+        }
+    }
+
+    /// One invalid request member.
+    static func invalid(_ pointer: String, _ detail: String) -> APIError {
+        .badRequest("The request is not valid.", errors: [ProblemDetails.FieldError(pointer: pointer, detail: detail)])
+    }
+
+    /// One invalid query parameter.
+    static func invalidParameter(_ name: String, _ detail: String) -> APIError {
+        .badRequest("A query parameter is not valid.", errors: [ProblemDetails.FieldError(parameter: name, detail: detail)])
+    }
+}

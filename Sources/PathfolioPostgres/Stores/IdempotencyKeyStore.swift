@@ -1,0 +1,51 @@
+public import PathfolioCore
+
+/// The first response to each creating request with an `Idempotency-Key` (SPEC §2.1).
+///
+/// ``claim(key:person:requestHash:)`` inserts the key at the start of the request's transaction.
+/// A concurrent request with the same key blocks on the primary key until the first commits
+/// (and then reads its response) or rolls back (and then goes ahead itself): one record, never two.
+public struct IdempotencyKeyStore: Sendable {
+    /// What a claim found.
+    public enum Claim: Sendable, Equatable {
+        /// The key is new: go ahead, then ``complete``.
+        case new
+        /// The same request already ran: answer this.
+        case replay(status: Int, location: String?, body: [UInt8])
+        /// The key was used for a different request.
+        case mismatch
+    }
+
+    let connection: PostgresConnection
+
+    public init(connection: PostgresConnection) { self.connection = connection }
+
+    /// Claims `key` for `person` and this request's hash.
+    public func claim(key: String, person: PersonID, requestHash: [UInt8]) async throws -> Claim {
+        let inserted = try await connection.query("""
+            INSERT INTO idempotency_keys (institution_id, person_id, key, request_hash)
+            VALUES (pathfolio_current_institution(), \(person), \(key), \(PostgresBytes(requestHash)))
+            ON CONFLICT DO NOTHING RETURNING key
+            """)
+        if !inserted.isEmpty { return .new }
+        let rows = try await connection.query("""
+            SELECT request_hash, status, location, response_body FROM idempotency_keys
+            WHERE person_id = \(person) AND key = \(key)
+            """)
+        guard let row = rows.first else { return .new }
+        guard try row.decode(PostgresBytes.self, named: "request_hash").bytes == requestHash else { return .mismatch }
+        return .replay(status: try row.decode(Int.self, named: "status"),
+                       location: try row.decode(String?.self, named: "location"),
+                       body: try row.decode(PostgresBytes.self, named: "response_body").bytes)
+    }
+
+    /// Records the response of a claimed key (in the same transaction as the creation).
+    public func complete(key: String, person: PersonID, status: Int, location: String?, body: [UInt8]) async throws {
+        _ = try await connection.query("""
+            UPDATE idempotency_keys SET status = \(status), location = \(location), response_body = \(PostgresBytes(body))
+            WHERE person_id = \(person) AND key = \(key)
+            """)
+    }
+}
+
+
