@@ -25,6 +25,11 @@ let usage = """
                    --expires WHEN      YYYY-MM-DD (end of that day, UTC) or an RFC 3339 time; default never
                    --database-url URL  (env DATABASE_URL)
 
+      mastery rebuild  Recompute every mastery projection from the ledger of reviews.
+                   --check             change nothing; list every difference (exit 1 if any)
+                   --institution SLUG  only this institution
+                   --database-url URL  (env DATABASE_URL)
+
     Common options:
       --schema DIR   the migrations folder (env PATHFOLIO_SCHEMA_DIR; default ./schema, or the
                      one the executable was built beside)
@@ -38,9 +43,9 @@ guard let command = arguments.first, !["--help", "-h", "help"].contains(command)
 }
 
 do {
-    // `token` takes a verb (`token create`); every other command takes options only.
-    let verb = command == "token" ? arguments.dropFirst().first : nil
-    let options = try CommandLineOptions(arguments.dropFirst(verb == nil ? 1 : 2), flagNames: ["status", "help"])
+    // `token` and `mastery` take a verb (`token create`); every other command takes options only.
+    let verb = ["token", "mastery"].contains(command) ? arguments.dropFirst().first : nil
+    let options = try CommandLineOptions(arguments.dropFirst(verb == nil ? 1 : 2), flagNames: ["status", "check", "help"])
     if options.flag("help") {
         Console.say(usage)
         exit(0)
@@ -50,6 +55,7 @@ do {
     case "serve": try await ServeCommand.run(options)
     case "migrate": try await MigrateCommand.run(options)
     case "token": try await TokenCommand.run(options, subcommand: verb)
+    case "mastery": try await MasteryCommand.run(options, subcommand: verb)
     default: throw CommandError.usage("unknown command \(command)")
     }
 } catch let error as CommandError {

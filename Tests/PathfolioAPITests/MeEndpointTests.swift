@@ -13,7 +13,7 @@ import Testing
 struct MeEndpointTests {
     let database: TestDatabase
     let owner: PostgresConnection
-    let demo: (institution: InstitutionID, admin: PersonID)
+    let demo: DemoInstitution.Loaded
     let pool: PostgresPool
 
     init() async throws {

@@ -28,6 +28,7 @@ public struct PathfolioApplication: Sendable {
         EvidenceRoutes(context: context).register(on: &router)
         ReviewRoutes(context: context).register(on: &router)
         ProgressRoutes(context: context).register(on: &router)
+        FrameworkRoutes(context: context).register(on: &router)
         return router
     }
 

@@ -88,7 +88,7 @@ struct ReviewRoutes {
         let evidenceStore = EvidenceRecordStore(connection: session.connection)
         let ledger = ReviewLedgerStore(connection: session.connection)
         var evidence = try await EvidenceRoutes.evidence(id, readableIn: session, for: .reviewEvidence, forUpdate: true)
-        let catalog = try await CompetencyCatalog.load(on: session.connection)
+        let catalog = try await CompetencyCatalog.load(in: session)
 
         // The workflow: a first review takes submitted evidence into review, where it is rated;
         // then the outcome. Accepted evidence takes corrections and further ratings.
@@ -99,6 +99,10 @@ struct ReviewRoutes {
             throw EvidenceRoutes.problem(error)
         }
         let rated = evidence
+        guard Review.reviewableStatuses.contains(rated.status) else {
+            throw APIError.conflict("Evidence that is `\(rated.status.rawValue)` cannot be reviewed; only evidence that is "
+                                    + "submitted, in_review or accepted (corrections) can.")
+        }
 
         // Each rating against the core's rules, every problem with its pointer.
         let superseded = try await ledger.reviews(ratings.compactMap(\.supersedes))

@@ -22,10 +22,14 @@ struct CompetencyCatalog: Sendable {
     var policies: [FrameworkID: MasteryPolicy] { frameworks.mapValues(\.masteryPolicy) }
 
     /// Loads the catalog in the caller's transaction; `asOf` picks the policies in force then.
-    static func load(on connection: PostgresConnection, asOf: Date? = nil) async throws -> CompetencyCatalog {
-        let contents = try await FrameworkCatalogStore(connection: connection).graphContents(policiesAsOf: asOf)
-        return CompetencyCatalog(
-            frameworks: Dictionary(uniqueKeysWithValues: contents.frameworks.map { ($0.id, $0) }),
-            graph: try CompetencyGraph(competencies: contents.competencies, associations: contents.associations))
+    static func load(institution: InstitutionID, on connection: PostgresConnection, asOf: Date? = nil) async throws -> CompetencyCatalog {
+        let stored = try await FrameworkCatalogStore(institution: institution).catalog(policiesAsOf: asOf, on: connection)
+        return CompetencyCatalog(frameworks: Dictionary(uniqueKeysWithValues: stored.frameworks.map { ($0.id, $0) }),
+                                 graph: try stored.graph())
+    }
+
+    /// Loads the catalog of the session's institution.
+    static func load(in session: Session, asOf: Date? = nil) async throws -> CompetencyCatalog {
+        try await load(institution: session.institutionID, on: session.connection, asOf: asOf)
     }
 }

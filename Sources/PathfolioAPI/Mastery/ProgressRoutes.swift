@@ -34,7 +34,7 @@ struct ProgressRoutes {
             return try await context.session(request) { session in
                 try session.require(.readProgress, learner: learner)
                 let asOf = try await ProgressRoutes.asOf(request, in: session)
-                let catalog = try await CompetencyCatalog.load(on: session.connection, asOf: asOf)
+                let catalog = try await CompetencyCatalog.load(in: session, asOf: asOf)
                 if let framework, catalog.frameworks[framework] == nil {
                     throw APIError.invalidParameter("framework", "No such framework.")
                 }
@@ -72,7 +72,7 @@ struct ProgressRoutes {
             return try await context.session(request) { session in
                 try session.require(.readProgress, learner: learner)
                 let asOf = try await ProgressRoutes.asOf(request, in: session)
-                let catalog = try await CompetencyCatalog.load(on: session.connection, asOf: asOf)
+                let catalog = try await CompetencyCatalog.load(in: session, asOf: asOf)
                 guard let competency = catalog.graph.competency(competencyID) else { throw APIError.notFound }
                 let reviews = try await ReviewLedgerStore(connection: session.connection).reviews(of: learner)
                 let known = asOf.map { asOf in reviews.filter { $0.recordedAt <= asOf } } ?? reviews
@@ -91,7 +91,7 @@ struct ProgressRoutes {
             let learner: PersonID = try request.identifier("id")
             return try await context.session(request) { session in
                 try session.require(.readProgress, learner: learner)
-                let catalog = try await CompetencyCatalog.load(on: session.connection)
+                let catalog = try await CompetencyCatalog.load(in: session)
                 let rows = try await MasteryStateStore(connection: session.connection).states(of: learner)
                 let mastered = Set(rows.filter { $0.status == .mastered }.map(\.competencyID))
                 // Plan goals come with learning plans; until then readiness ranks without them.

@@ -76,6 +76,11 @@ struct APIContext: Sendable {
                 return try await body(request)
             } catch let error as APIError {
                 return error.response
+            } catch {
+                // The caller gets a bare 500 (nothing internal leaks); the operator's log gets why.
+                let line = #"{"event":"handler_failed","method":"\#(request.method)","path":"\#(request.path)","error":"\#(String(describing: error).replacingOccurrences(of: "\"", with: "'"))"}"# + "\n"
+                FileHandle.standardError.write(Data(line.utf8))
+                throw error
             }
         }
     }

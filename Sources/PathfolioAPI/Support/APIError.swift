@@ -17,6 +17,8 @@ public enum APIError: Error, Sendable {
     case unprocessable(String, errors: [ProblemDetails.FieldError] = [])
     case contentTooLarge(limit: Int)
     case unsupportedMediaType(String)
+    /// A problem document a component built itself (e.g. a refused CASE import).
+    case problem(ProblemDetails)
 
     /// The problem+json response.
     public var response: HTTPResponse {
@@ -35,6 +37,8 @@ public enum APIError: Error, Sendable {
             ProblemDetails(status: .contentTooLarge, detail: "The body is larger than \(limit) bytes.").response()
         case .unsupportedMediaType(let detail):
             ProblemDetails(status: .unsupportedMediaType, detail: detail).response()
+        case .problem(let problem):
+            problem.response()
         }
     }
 

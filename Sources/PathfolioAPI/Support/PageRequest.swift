@@ -50,14 +50,20 @@ struct Page<Item: Encodable>: Encodable {
 
     /// Builds the page from up to `limit + 1` fetched items: the extra one only says there is more.
     init(fetched: [Item], request: HTTPRequest, page: PageRequest, key: (Item) -> [String]) {
-        if fetched.count > page.limit {
-            items = Array(fetched.prefix(page.limit))
+        let items = Array(fetched.prefix(page.limit))
+        self.init(items: items, nextKey: fetched.count > page.limit ? key(items[items.count - 1]) : nil,
+                  request: request, page: page)
+    }
+
+    /// A page whose store already knows the key to continue after (nil on the last page).
+    init(items: [Item], nextKey: [String]?, request: HTTPRequest, page: PageRequest) {
+        self.items = items
+        if let nextKey {
             var query = request.queryItems.filter { $0.name != "cursor" && $0.name != "limit" }
             query.append(("limit", String(page.limit)))
-            query.append(("cursor", PageRequest.cursor(after: key(items[items.count - 1]))))
+            query.append(("cursor", PageRequest.cursor(after: nextKey)))
             next = request.path + "?" + query.map { Page.escape($0.name) + "=" + Page.escape($0.value) }.joined(separator: "&")
         } else {
-            items = fetched
             next = nil
         }
     }
@@ -71,8 +77,7 @@ struct Page<Item: Encodable>: Encodable {
     }
 
     private static func escape(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 }

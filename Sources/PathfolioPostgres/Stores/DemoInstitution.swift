@@ -17,9 +17,17 @@ public enum DemoInstitution {
         ("demo-learner-2", "Luis", "Learner", [.learner]),
     ]
 
-    /// Ensures the demo institution exists (run as the owner, who may create institutions) and
-    /// returns its id and its admin's id.
-    public static func load(on connection: PostgresConnection) async throws -> (institution: InstitutionID, admin: PersonID) {
+    /// The loaded demo: the institution and its people by source id.
+    public struct Loaded: Sendable {
+        public let institution: InstitutionID
+        public let people: [String: PersonID]
+        /// The demo admin.
+        public var admin: PersonID { people["demo-admin"]! }
+    }
+
+    /// Ensures the demo institution exists (run as the owner, who may create institutions), with
+    /// the advisor advising and the assessor teaching both learners, and returns it.
+    public static func load(on connection: PostgresConnection) async throws -> Loaded {
         try await connection.execute(script: "BEGIN")
         do {
             let institution = try await connection.query("""
@@ -29,7 +37,7 @@ public enum DemoInstitution {
                 RETURNING id
                 """)[0].decode(InstitutionID.self, at: 0)
             try await connection.query("SELECT set_config('pathfolio.institution_id', \(institution.description), true)")
-            var admin: PersonID?
+            var ids: [String: PersonID] = [:]
             for (source, given, family, roles) in people {
                 let person = try await connection.query("""
                     INSERT INTO people (id, institution_id, source_id, given_name, family_name, email)
@@ -43,10 +51,20 @@ public enum DemoInstitution {
                         ON CONFLICT DO NOTHING
                         """)
                 }
-                if roles.contains(.admin) { admin = person }
+                ids[source] = person
+            }
+            for learner in ["demo-learner-1", "demo-learner-2"] {
+                try await connection.query("""
+                    INSERT INTO advising (institution_id, advisor_id, learner_id)
+                    VALUES (\(institution), \(ids["demo-advisor"]!), \(ids[learner]!)) ON CONFLICT DO NOTHING
+                    """)
+                try await connection.query("""
+                    INSERT INTO teaching (institution_id, assessor_id, learner_id)
+                    VALUES (\(institution), \(ids["demo-assessor"]!), \(ids[learner]!)) ON CONFLICT DO NOTHING
+                    """)
             }
             try await connection.execute(script: "COMMIT")
-            return (institution, admin!)
+            return Loaded(institution: institution, people: ids)
         } catch {
             _ = try? await connection.execute(script: "ROLLBACK")
             throw error

@@ -54,6 +54,21 @@ public struct MasteryStateStore: Sendable {
         }
     }
 
+    /// Learners with stored states, in id order.
+    public func learners() async throws -> [PersonID] {
+        try await connection.query("SELECT DISTINCT learner_id FROM mastery_states ORDER BY learner_id")
+            .map { try $0.decode(PersonID.self, at: 0) }
+    }
+
+    /// Deletes a learner's states of these competencies (a rebuild removing rows the ledger no
+    /// longer supports, e.g. after a competency left the graph).
+    public func delete(_ competencies: [CompetencyID], of learner: PersonID) async throws {
+        guard !competencies.isEmpty else { return }
+        _ = try await connection.query("""
+            DELETE FROM mastery_states WHERE learner_id = \(learner) AND competency_id = ANY (\(competencies)::uuid[])
+            """)
+    }
+
     /// Inserts or replaces a learner's states in one statement. States equal to "not started"
     /// with no reviews are stored too when given, so a rollup that fell back is recorded.
     public func save(_ states: [Stored], of learner: PersonID) async throws {

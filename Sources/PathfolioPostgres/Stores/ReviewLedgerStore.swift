@@ -15,7 +15,7 @@ public struct ReviewLedgerStore: Sendable {
         let rows = try await connection.query("""
             INSERT INTO reviews (institution_id, id, evidence_id, learner_id, competency_id, reviewer_id, points, comment, supersedes)
             SELECT pathfolio_current_institution(), d.id, d.evidence_id, d.learner_id, d.competency_id, d.reviewer_id,
-                   d.points, d.comment, d.supersedes
+                   d.points, d.comment, s.supersedes
             FROM unnest(\(drafts.map(\.id))::uuid[], \(drafts.map(\.evidenceID))::uuid[], \(drafts.map(\.learnerID))::uuid[],
                         \(drafts.map(\.competencyID))::uuid[], \(drafts.map(\.reviewerID))::uuid[],
                         \(drafts.map(\.points))::numeric[], \(drafts.map(\.comment))::text[],

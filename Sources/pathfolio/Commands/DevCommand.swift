@@ -35,18 +35,27 @@ enum DevCommand {
 
         do {
             let appURL = cluster.connectionString(database: "pathfolio", user: ServiceRoles.app)
-            let admin = try await prepareDatabase(cluster: cluster, migrations: migrations)
+            let demo = try await prepareDatabase(cluster: cluster, migrations: migrations)
             let pool = try ServeCommand.makePool(url: appURL, options: options)
-            let token = try BearerToken.generate()
-            try await ApiTokenStore(pool: pool).insert(
-                id: UUID(), hash: token.hash, institution: admin.institution, person: admin.admin,
-                label: "pathfolio dev", expiresAt: nil)
+            try await DemoFramework.install(pool: pool, institution: demo.institution, admin: demo.admin)
+            // A fresh token for each demo person, so every role can be tried at once.
+            var lines: [String] = []
+            var adminToken = ""
+            for (source, role) in [("demo-admin", "admin"), ("demo-learner-1", "learner"), ("demo-assessor", "assessor"),
+                                   ("demo-advisor", "advisor"), ("demo-registrar", "registrar")] {
+                let token = try BearerToken.generate()
+                try await ApiTokenStore(pool: pool).insert(
+                    id: UUID(), hash: token.hash, institution: demo.institution, person: demo.people[source]!,
+                    label: "pathfolio dev", expiresAt: nil)
+                if role == "admin" { adminToken = token.secret }
+                lines.append("  \(role) token:\(String(repeating: " ", count: 10 - role.count))\(token.secret)  (person \(demo.people[source]!))")
+            }
             try await ServeCommand.serve(pool: pool, options: options) { port in
                 Console.say("""
 
-                    Pathfolio (dev) is serving on http://\(ServeCommand.listenHost(options)):\(port)/
-                      admin token (Demo School): \(token.secret)
-                      try:      curl -H 'Authorization: Bearer \(token.secret)' http://\(ServeCommand.listenHost(options)):\(port)/v1/me
+                    Pathfolio (dev) is serving on http://\(ServeCommand.listenHost(options)):\(port)/  (Demo School)
+                    \(lines.joined(separator: "\n"))
+                      try:   curl -H 'Authorization: Bearer \(adminToken)' http://\(ServeCommand.listenHost(options)):\(port)/v1/me
                       database: \(appURL)
                     Ctrl-C stops the service and PostgreSQL; the data stays in \(root).
 
@@ -77,7 +86,7 @@ enum DevCommand {
     /// Creates the service's role and database when missing, migrates, loads the demo.
     private static func prepareDatabase(
         cluster: LocalPostgresCluster, migrations: [Migration]
-    ) async throws -> (institution: InstitutionID, admin: PersonID) {
+    ) async throws -> DemoInstitution.Loaded {
         let server = try await PostgresConnection.connect(to: cluster.connectionString(database: "postgres"))
         // As in production: the database belongs to a role that is not a superuser (so forced
         // row-level security holds for it too), and the service connects as pathfolio_app.
