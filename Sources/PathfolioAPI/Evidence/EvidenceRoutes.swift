@@ -166,12 +166,7 @@ struct EvidenceRoutes {
 
     /// The keyset of an evidence list cursor: (submittedAt, id).
     static func keyset(_ page: PageRequest) throws(APIError) -> (Date, EvidenceID)? {
-        try page.after.map { key throws(APIError) in
-            guard let date = Timestamp.parse(key[0]), let id = EvidenceID(key[1]) else {
-                throw .invalidParameter("cursor", "Not a cursor this list gave out.")
-            }
-            return (date, id)
-        }
+        try page.position { key in Timestamp.parse(key[0]).flatMap { date in EvidenceID(key[1]).map { (date, $0) } } }
     }
 
     /// `type/subtype` with optional parameters, as RFC 9110 §8.3.1 writes it.

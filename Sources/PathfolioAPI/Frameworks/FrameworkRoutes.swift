@@ -31,10 +31,7 @@ struct FrameworkRoutes {
 
         router.get("/v1/frameworks", APIContext.handler { request in
             let page = try PageRequest(request, keyCount: 2)
-            let after = try page.after.map { key throws(APIError) in
-                guard let key = FrameworkListKey(components: key) else { throw .invalidParameter("cursor", "Not a cursor this list gave out.") }
-                return key
-            }
+            let after = try page.position(FrameworkListKey.init(components:))
             return try await context.session(request) { session in
                 try session.require(.readFrameworks)
                 let found = try await FrameworkCatalogStore(institution: session.institutionID)
@@ -65,10 +62,7 @@ struct FrameworkRoutes {
             default: throw APIError.invalidParameter("includeRetired", "Must be true or false.")
             }
             let page = try PageRequest(request, keyCount: 2)
-            let after = try page.after.map { key throws(APIError) in
-                guard let key = CompetencyListKey(components: key) else { throw .invalidParameter("cursor", "Not a cursor this list gave out.") }
-                return key
-            }
+            let after = try page.position(CompetencyListKey.init(components:))
             return try await context.session(request) { session in
                 try session.require(.readFrameworks)
                 let store = FrameworkCatalogStore(institution: session.institutionID)

@@ -26,10 +26,6 @@ struct MasteryExplanationRepresentation: Encodable {
         let earnedPoints: Score
         let requiredPoints: Score
     }
-    struct Level: Encodable {
-        let label: String
-        let points: Score
-    }
 
     let learnerId: String
     let competencyId: String
@@ -38,11 +34,10 @@ struct MasteryExplanationRepresentation: Encodable {
     let asOf: Date?
     let status: String
     let score: Score?
-    let level: Level?
+    let level: ProficiencyScaleRepresentation.Level?
     let firstMasteredAt: Date?
     let method: Method
-    let masteryThreshold: Score
-    let scale: [Level]
+    let scale: ProficiencyScaleRepresentation
     let counted: [Counted]
     let excluded: [Excluded]
     let steps: [String]
@@ -60,8 +55,7 @@ struct MasteryExplanationRepresentation: Encodable {
         statement = competency.fullStatement
         self.asOf = asOf
         method = Method(name: explanation.method.name, parameter: explanation.method.parameter)
-        masteryThreshold = explanation.masteryThreshold
-        self.scale = scale.levels.map { Level(label: $0.label, points: $0.points) }
+        self.scale = ProficiencyScaleRepresentation(scale)
         counted = explanation.counted.map {
             Counted(reviewId: $0.reviewID.description, points: $0.points, recordedAt: $0.recordedAt, used: $0.isUsed)
         }
@@ -94,7 +88,7 @@ struct MasteryExplanationRepresentation: Encodable {
             rollup = nil
             status = evaluation.state.status.rawValue
             score = evaluation.state.score
-            level = evaluation.state.level.map { Level(label: $0.label, points: $0.points) }
+            level = evaluation.state.level.map { .init(label: $0.label, points: $0.points.description) }
             firstMasteredAt = evaluation.state.firstMasteredAt
         }
         self.explanation = lines

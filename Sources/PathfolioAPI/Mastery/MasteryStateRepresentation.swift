@@ -4,11 +4,6 @@ import PathfolioPostgres
 
 /// One competency's mastery state as the API shows it.
 struct MasteryStateRepresentation: Encodable {
-    struct Level: Encodable {
-        let label: String
-        let points: Score
-    }
-
     let competencyId: String
     let frameworkId: String?
     let code: String?
@@ -17,7 +12,7 @@ struct MasteryStateRepresentation: Encodable {
     let source: String
     let status: String
     let score: Score?
-    let level: Level?
+    let level: ProficiencyScaleRepresentation.Level?
     let firstMasteredAt: Date?
     let contributingReviews: Int
     let latestReviewAt: Date?
@@ -31,7 +26,7 @@ struct MasteryStateRepresentation: Encodable {
         source = stored.isRollup ? "rollup" : "direct"
         status = stored.status.rawValue
         score = stored.score
-        level = stored.level.map { Level(label: $0.label, points: $0.points) }
+        level = stored.level.map { .init(label: $0.label, points: $0.points.description) }
         firstMasteredAt = stored.firstMasteredAt
         contributingReviews = stored.contributingReviewCount
         latestReviewAt = stored.latestReviewAt

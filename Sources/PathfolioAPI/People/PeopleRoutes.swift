@@ -55,10 +55,7 @@ struct PeopleRoutes {
             return try await context.session(request) { session in
                 guard session.may(.managePeople, .institution(session.institutionID))
                         || session.requester.roles.contains(.registrar) else { throw APIError.notFound }
-                let after = try page.after.map { key throws(APIError) in
-                    guard let id = PersonID(key[0]) else { throw .invalidParameter("cursor", "Not a cursor this list gave out.") }
-                    return id
-                }
+                let after = try page.position { PersonID($0[0]) }
                 let people = try await PersonStore(connection: session.connection)
                     .profiles(role: role, after: after, limit: page.limit + 1)
                 return .json(Page(fetched: people.map(PersonRepresentation.init), request: request, page: page) { [$0.id] })

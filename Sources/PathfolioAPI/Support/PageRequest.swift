@@ -37,6 +37,14 @@ struct PageRequest {
         }
     }
 
+    /// The keyset position decoded by `decode` (nil on the first page); a cursor `decode`
+    /// cannot read answers 400.
+    func position<Key>(_ decode: ([String]) -> Key?) throws(APIError) -> Key? {
+        guard let after else { return nil }
+        guard let key = decode(after) else { throw .invalidParameter("cursor", "Not a cursor this list gave out.") }
+        return key
+    }
+
     /// The cursor that continues after `key`.
     static func cursor(after key: [String]) -> String {
         Base64URL.encode(Array(key.joined(separator: "\u{1F}").utf8))

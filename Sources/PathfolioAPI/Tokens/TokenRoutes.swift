@@ -60,11 +60,8 @@ struct TokenRoutes {
                 guard let id = PersonID(text) else { throw .invalidParameter("person", "Must be a UUID.") }
                 return id
             }
-            let after = try page.after.map { key throws(APIError) in
-                guard let date = Timestamp.parse(key[0]), let id = UUID(uuidString: key[1]) else {
-                    throw .invalidParameter("cursor", "Not a cursor this list gave out.")
-                }
-                return (date, id)
+            let after = try page.position { key in
+                Timestamp.parse(key[0]).flatMap { date in UUID(uuidString: key[1]).map { (date, $0) } }
             }
             return try await context.session(request) { session in
                 try session.require(.manageTokens)
