@@ -1,6 +1,7 @@
 public import Foundation
 import PathfolioCore
 import PathfolioCrypto
+import PathfolioInterop
 public import PathfolioHTTP
 public import PathfolioPostgres
 
@@ -49,7 +50,7 @@ struct APIContext: Sendable {
         guard (1...255).contains(key.utf8.count), key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
             throw APIError.badRequest("Idempotency-Key must be 1 to 255 visible ASCII characters.")
         }
-        let fingerprint = SHA256.hash(Array("\(request.method) \(request.target)\n".utf8) + body)
+        let fingerprint = SHA256.hash(Array("\(request.method) \(request.target)\n".utf8) + Self.canonical(body))
         return try await session(request) { session in
             let keys = IdempotencyKeyStore(connection: session.connection)
             switch try await keys.claim(key: key, person: session.personID, requestHash: fingerprint) {
@@ -67,6 +68,21 @@ struct APIContext: Sendable {
                 return response
             }
         }
+    }
+
+    /// A JSON body with its object members sorted (so a retry that re-serialises the same object
+    /// in another member order is the same request); any other body as it is.
+    static func canonical(_ body: [UInt8]) -> [UInt8] {
+        func sorted(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .object(let object):
+                .object(JSONObject(object.members.sorted { $0.key < $1.key }.map { JSONMember($0.key, sorted($0.value)) }))
+            case .array(let elements): .array(elements.map(sorted))
+            default: value
+            }
+        }
+        guard let value = try? JSONParser(maximumDepth: 64).parse(body) else { return body }
+        return sorted(value).serializedBytes()
     }
 
     /// Wraps a handler so that ``APIError`` becomes its problem response.
