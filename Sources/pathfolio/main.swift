@@ -25,6 +25,13 @@ let usage = """
                    --expires WHEN      YYYY-MM-DD (end of that day, UTC) or an RFC 3339 time; default never
                    --database-url URL  (env DATABASE_URL)
 
+      import case FILE  Import a CASE framework package (CFPackage JSON, 1.0 or 1.1) into an
+                 institution, in one transaction; prints what was created, updated, unchanged and
+                 retired, and every warning. Importing it again changes nothing; a newer version
+                 updates in place and retires the items it dropped.
+                   --institution SLUG  the institution (the demo's is `demo`)
+                   --database-url URL  (env DATABASE_URL)
+
     Common options:
       --schema DIR   the migrations folder (env PATHFOLIO_SCHEMA_DIR; default ./schema, or the
                      one the executable was built beside)
@@ -38,9 +45,17 @@ guard let command = arguments.first, !["--help", "-h", "help"].contains(command)
 }
 
 do {
-    // `token` takes a verb (`token create`); every other command takes options only.
-    let verb = command == "token" ? arguments.dropFirst().first : nil
-    let options = try CommandLineOptions(arguments.dropFirst(verb == nil ? 1 : 2), flagNames: ["status", "help"])
+    // `token` takes a verb (`token create`), `import` a kind and a file (`import case FILE`);
+    // every other command takes options only.
+    let verb = command == "token" || command == "import"
+        ? arguments.dropFirst().first.flatMap { $0.hasPrefix("--") ? nil : $0 } : nil
+    var rest = arguments.dropFirst(verb == nil ? 1 : 2)
+    var operand: String?
+    if command == "import", let first = rest.first, !first.hasPrefix("--") {
+        operand = first
+        rest = rest.dropFirst()
+    }
+    let options = try CommandLineOptions(rest, flagNames: ["status", "help"])
     if options.flag("help") {
         Console.say(usage)
         exit(0)
@@ -50,6 +65,7 @@ do {
     case "serve": try await ServeCommand.run(options)
     case "migrate": try await MigrateCommand.run(options)
     case "token": try await TokenCommand.run(options, subcommand: verb)
+    case "import": try await ImportCommand.run(options, kind: verb, path: operand)
     default: throw CommandError.usage("unknown command \(command)")
     }
 } catch let error as CommandError {
