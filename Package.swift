@@ -57,7 +57,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PathfolioAPITests",
-            dependencies: ["PathfolioAPI", "PathfolioHTTP", "PathfolioInterop", "PathfolioPostgres", "PathfolioTestSupport", "PathfolioCrypto"],
+            dependencies: [
+                "PathfolioAPI", "PathfolioHTTP", "PathfolioInterop", "PathfolioPostgres", "PathfolioTestSupport", "PathfolioCrypto",
+            ],
             swiftSettings: strict
         ),
 

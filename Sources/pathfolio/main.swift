@@ -25,6 +25,13 @@ let usage = """
                    --expires WHEN      YYYY-MM-DD (end of that day, UTC) or an RFC 3339 time; default never
                    --database-url URL  (env DATABASE_URL)
 
+      import case FILE  Import a CASE framework package (CFPackage JSON, 1.0 or 1.1) into an
+                 institution, in one transaction; prints what was created, updated, unchanged and
+                 retired, and every warning. Importing it again changes nothing; a newer version
+                 updates in place and retires the items it dropped.
+                   --institution SLUG  the institution (the demo's is `demo`)
+                   --database-url URL  (env DATABASE_URL)
+
       mastery rebuild  Recompute every mastery projection from the ledger of reviews.
                    --check             change nothing; list every difference (exit 1 if any)
                    --institution SLUG  only this institution
@@ -43,9 +50,17 @@ guard let command = arguments.first, !["--help", "-h", "help"].contains(command)
 }
 
 do {
-    // `token` and `mastery` take a verb (`token create`); every other command takes options only.
-    let verb = ["token", "mastery"].contains(command) ? arguments.dropFirst().first : nil
-    let options = try CommandLineOptions(arguments.dropFirst(verb == nil ? 1 : 2), flagNames: ["status", "check", "help"])
+    // `token` and `mastery` take a verb (`token create`), `import` a kind and a file
+    // (`import case FILE`); every other command takes options only.
+    let verb = ["token", "mastery", "import"].contains(command)
+        ? arguments.dropFirst().first.flatMap { $0.hasPrefix("--") ? nil : $0 } : nil
+    var rest = arguments.dropFirst(verb == nil ? 1 : 2)
+    var operand: String?
+    if command == "import", let first = rest.first, !first.hasPrefix("--") {
+        operand = first
+        rest = rest.dropFirst()
+    }
+    let options = try CommandLineOptions(rest, flagNames: ["status", "check", "help"])
     if options.flag("help") {
         Console.say(usage)
         exit(0)
@@ -55,6 +70,7 @@ do {
     case "serve": try await ServeCommand.run(options)
     case "migrate": try await MigrateCommand.run(options)
     case "token": try await TokenCommand.run(options, subcommand: verb)
+    case "import": try await ImportCommand.run(options, kind: verb, path: operand)
     case "mastery": try await MasteryCommand.run(options, subcommand: verb)
     default: throw CommandError.usage("unknown command \(command)")
     }

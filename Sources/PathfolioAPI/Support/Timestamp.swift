@@ -7,19 +7,21 @@ public import PathfolioCore
 public enum Timestamp {
     /// `2026-11-23T15:08:00Z` or `2026-11-23T15:08:00.123456Z`.
     public static func format(_ date: Date) -> String {
-        let micros = (date.timeIntervalSince1970 * 1_000_000).rounded()
-        var seconds = Int((micros / 1_000_000).rounded(.down))
-        var fraction = Int(micros - Double(seconds) * 1_000_000)
-        if fraction >= 1_000_000 { seconds += 1; fraction -= 1_000_000 }
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        let day = CalendarDate(daysSinceUnixEpoch: days)
-        var text = "\(day)T" + two(secondOfDay / 3600) + ":" + two(secondOfDay / 60 % 60) + ":" + two(secondOfDay % 60)
+        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let (seconds, fraction) = floorDivision(micros, 1_000_000)
+        let (days, secondOfDay) = floorDivision(seconds, 86_400)
+        var text = "\(CalendarDate(daysSinceUnixEpoch: Int(days)))T"
+            + two(Int(secondOfDay / 3600)) + ":" + two(Int(secondOfDay / 60 % 60)) + ":" + two(Int(secondOfDay % 60))
         if fraction != 0 {
             let digits = String(fraction)
             text += "." + String(repeating: "0", count: 6 - digits.count) + digits
         }
         return text + "Z"
+    }
+
+    private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
+        let remainder = value % divisor
+        return remainder < 0 ? (value / divisor - 1, remainder + divisor) : (value / divisor, remainder)
     }
 
     /// Parses an RFC 3339 date-time (`T` or `t`, `Z` or a numeric offset, any number of

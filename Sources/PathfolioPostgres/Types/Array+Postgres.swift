@@ -4,18 +4,7 @@ extension Array: PostgresEncodable where Element: PostgresArrayElement {
     public static var postgresType: PostgresDataType { Element.postgresArrayType }
 
     public func postgresValue() throws(PostgresError) -> PostgresValue {
-        var literal = "{"
-        for (index, element) in enumerated() {
-            if index > 0 { literal += "," }
-            literal += "\""
-            for character in try element.postgresText().unicodeScalars {
-                if character == "\"" || character == "\\" { literal += "\\" }
-                literal.unicodeScalars.append(character)
-            }
-            literal += "\""
-        }
-        literal += "}"
-        return .text(literal)
+        .text(try PostgresArrayLiteral.text(lazy.map { Optional($0) }))
     }
 }
 

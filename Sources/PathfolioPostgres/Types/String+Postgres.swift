@@ -1,3 +1,5 @@
+import Glibc
+
 extension String: PostgresArrayElement {
     public static var postgresType: PostgresDataType { .text }
     public static var postgresArrayType: PostgresDataType { .textArray }
@@ -5,7 +7,11 @@ extension String: PostgresArrayElement {
     /// Text parameters travel NUL-terminated, so a NUL cannot be sent (PostgreSQL's `text`
     /// cannot store one either).
     public func postgresText() throws(PostgresError) -> String {
-        if utf8.contains(0) { throw .unencodableValue("text cannot contain a NUL character") }
+        // memchr over the contiguous bytes: megabyte parameters (CASE JSON) are checked too.
+        let hasNUL = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
+        } ?? utf8.contains(0)
+        if hasNUL { throw .unencodableValue("text cannot contain a NUL character") }
         return self
     }
 
