@@ -251,4 +251,27 @@ struct EvidenceWorkflowTests {
             await connection.close()
         }
     }
+
+    @Test("concurrent reviews of one learner never lose each other's ratings in the projection")
+    func concurrentReviews() async throws {
+        let world = try await APIWorld()
+        defer { Task { await world.shutdown() } }
+        var items: [String] = []
+        for index in 0..<6 { items.append(try await world.submitEvidence(["M.1", "M.2", "M.3"], title: "Work \(index)")) }
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for (index, evidence) in items.enumerated() {
+                group.addTask {
+                    try await world.review(evidence, [("M.1", index % 4 + 1), ("M.2", (index + 1) % 4 + 1), ("M.3", 4 - index % 4)]).status
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(statuses.allSatisfy { $0 == 201 })
+        #expect(try await world.count("reviews") == 18)
+        let report = try await MasteryRebuild(pool: world.pool).run(check: true)
+        #expect(report.differences.isEmpty, "\(report.differences)")
+        let progress = try await world.call("GET", "/v1/learners/\(world.id(.learner))/progress", as: .learner)
+        let states = (progress.json["competencies"] as? [[String: Any]] ?? []).filter { $0["source"] as? String == "direct" }
+        #expect(states.allSatisfy { $0["contributingReviews"] as? Int == 6 })
+    }
 }

@@ -88,6 +88,10 @@ struct ReviewRoutes {
         let evidenceStore = EvidenceRecordStore(connection: session.connection)
         let ledger = ReviewLedgerStore(connection: session.connection)
         var evidence = try await EvidenceRoutes.evidence(id, readableIn: session, for: .reviewEvidence, forUpdate: true)
+        // Before reading the catalog and the ledger: one projection writer per learner, and
+        // none while a policy changes.
+        try await FrameworkCatalogStore(institution: session.institutionID)
+            .lockForMastery(of: evidence.learnerID, on: session.connection)
         let catalog = try await CompetencyCatalog.load(in: session)
 
         // The workflow: a first review takes submitted evidence into review, where it is rated;

@@ -43,6 +43,8 @@ extension FrameworkRoutes {
             let input = try RequestObject.parse(body)
             return try await context.session(request) { session in
                 try session.require(.managePolicy)
+                // Exclusive: no review computes a projection while the policy changes.
+                try await FrameworkCatalogStore(institution: session.institutionID).lockForChanges(on: session.connection)
                 let catalog = try await CompetencyCatalog.load(in: session)
                 guard catalog.frameworks[id] != nil else { throw APIError.notFound }
                 let policy = try MasteryPolicyInput(input, framework: Self.competencies(of: id, in: catalog)).policy

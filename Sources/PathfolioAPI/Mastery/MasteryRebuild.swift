@@ -38,6 +38,8 @@ public struct MasteryRebuild: Sendable {
         var differences: [Difference] = []
         for (id, slug) in institutions {
             try await pool.withTransaction(settings: [("pathfolio.institution_id", id.description)]) { connection in
+                // Exclusive: reviews wait until the rebuild of this institution is done.
+                try await FrameworkCatalogStore(institution: id).lockForChanges(on: connection)
                 let catalog = try await CompetencyCatalog.load(institution: id, on: connection)
                 let ledger = ReviewLedgerStore(connection: connection)
                 let states = MasteryStateStore(connection: connection)

@@ -34,6 +34,21 @@ public struct FrameworkCatalogStore: Sendable {
         try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockClass), hashtext(\(institution.description)))")
     }
 
+    /// Waits until no catalog change (import, policy change, rebuild) is in progress and keeps
+    /// them out until the caller's transaction ends, while other readers go on: what computes
+    /// mastery projections takes this, so a projection is never computed with a policy that a
+    /// concurrent change is replacing. With it, one learner's projection is serialised too
+    /// (`pg_advisory_xact_lock` on the learner), so two concurrent reviews of one learner never
+    /// each write a state that misses the other's review. One round trip.
+    public func lockForMastery(of learner: PersonID, on connection: PostgresConnection) async throws {
+        try await connection.query("""
+            SELECT pg_advisory_xact_lock_shared(\(Self.lockClass), hashtext(\(institution.description))),
+                   pg_advisory_xact_lock(\(Self.learnerLockClass), hashtext(\(learner.description)))
+            """)
+    }
+
+    static let learnerLockClass: Int32 = 0x4C52_4E52
+
     // MARK: Saving a package
 
     /// Saves a framework package: inserts what is new, updates in place what changed, leaves
