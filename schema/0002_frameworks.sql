@@ -119,6 +119,8 @@ CREATE TABLE framework_policies (
     -- {"method": {"method", "parameter"}, "methodOverrides": {id: method},
     --  "rollups": {id: rollup}, "defaultRollup": rollup}
     policy          jsonb NOT NULL CHECK (jsonb_typeof(policy) = 'object' AND policy ? 'method'),
+    -- The proficiency scale this policy rates the framework on; NULL: the framework's default_scale.
+    scale           jsonb CHECK (scale IS NULL OR jsonb_typeof(scale) = 'object'),
     effective_from  timestamptz NOT NULL,
     changed_by      uuid NOT NULL,
     changed_at      timestamptz NOT NULL,

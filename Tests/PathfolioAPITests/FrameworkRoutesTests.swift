@@ -106,4 +106,31 @@ struct FrameworkRoutesTests {
         #expect(try await world.call("PUT", "/v1/frameworks/\(framework)/policy", as: .learner, json: proposal).status == 404)
         #expect(try await world.count("framework_policies") == 1)
     }
+
+    @Test("a policy may rate the framework on another scale from now on; reviews are checked against it")
+    func scaleInPolicy() async throws {
+        let world = try await APIWorld()
+        defer { Task { await world.shutdown() } }
+        let framework = "6f0b8a8e-0000-4000-8000-000000000001"
+        let evidence = try await world.submitEvidence(["M.1"])
+        #expect(try await world.review(evidence, [("M.1", 4)]).status == 201)
+        let levels: [[String: Any]] = [["label": "Emerging", "points": 1], ["label": "Approaching", "points": 3],
+                                       ["label": "Meeting", "points": 5]]
+        let applied = try await world.call("PUT", "/v1/frameworks/\(framework)/policy", as: .admin, json: [
+            "method": "highest", "scale": ["levels": levels, "masteryThreshold": 5]])
+        #expect(applied.status == 200, "\(applied.text)")
+        #expect((applied.json["scale"] as? [String: Any])?["masteryThreshold"] as? String == "5.00")
+        let progress = try await world.call("GET", "/v1/learners/\(world.id(.learner))/progress/\(world.competencies["M.1"]!)", as: .learner)
+        #expect(progress.json["status"] as? String == "in_progress")
+        #expect((progress.json["level"] as? [String: Any])?["label"] as? String == "Approaching")
+        // 4 was a level of the old scale, not of this one.
+        let second = try await world.submitEvidence(["M.1"])
+        let refused = try await world.review(second, [("M.1", 4)])
+        #expect(refused.status == 422)
+        #expect(try await world.review(second, [("M.1", 5)]).status == 201)
+        let bad = try await world.call("PUT", "/v1/frameworks/\(framework)/policy", as: .admin, json: [
+            "scale": ["levels": levels, "masteryThreshold": 4]])
+        #expect(bad.status == 400)
+        #expect((bad.json["errors"] as? [[String: Any]])?.first?["pointer"] as? String == "/scale/levels")
+    }
 }

@@ -14,6 +14,7 @@ extension FrameworkRoutes {
         let effectiveFrom: Date
         let changedBy: String
         let policy: MasteryPolicyRepresentation
+        let scale: ProficiencyScaleRepresentation
         let learnersRecomputed: Int
         let statesWritten: Int
     }
@@ -47,9 +48,10 @@ extension FrameworkRoutes {
                 try await FrameworkCatalogStore(institution: session.institutionID).lockForChanges(on: session.connection)
                 let catalog = try await CompetencyCatalog.load(in: session)
                 guard catalog.frameworks[id] != nil else { throw APIError.notFound }
-                let policy = try MasteryPolicyInput(input, framework: Self.competencies(of: id, in: catalog)).policy
+                let proposal = try MasteryPolicyInput(input, framework: Self.competencies(of: id, in: catalog))
+                let policy = proposal.policy
                 let store = FrameworkCatalogStore(institution: session.institutionID)
-                let change = try await store.savePolicy(policy, of: id, effectiveFrom: session.now, changedBy: session.personID,
+                let change = try await store.savePolicy(policy, scale: proposal.scale, of: id, effectiveFrom: session.now, changedBy: session.personID,
                                                         at: session.now, on: session.connection)
                 // Recompute with the new policy in force.
                 let updated = try await CompetencyCatalog.load(in: session)
@@ -73,6 +75,7 @@ extension FrameworkRoutes {
                                         details: try PostgresJSON(encoding: ["learnersRecomputed": learners.count]))
                 return .json(PolicyApplied(frameworkId: id.description, effectiveFrom: change.effectiveFrom,
                                            changedBy: session.personID.description, policy: MasteryPolicyRepresentation(policy),
+                                           scale: ProficiencyScaleRepresentation(updated.frameworks[id]!.defaultScale),
                                            learnersRecomputed: learners.count, statesWritten: written))
             }
         })

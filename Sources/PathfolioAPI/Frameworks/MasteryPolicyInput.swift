@@ -3,12 +3,16 @@ import PathfolioCore
 /// The body of `PUT /v1/frameworks/{id}/policy` and `POST …/policy/preview`, shaped like the
 /// policy the API shows (``MasteryPolicyRepresentation``): `method` and `parameter`,
 /// `methodOverrides`, `defaultRollup`, `rollups`. Omitted parts take the core's defaults
-/// (`highest`, rollup `all`). Competencies must belong to the framework.
+/// (`highest`, rollup `all`). Competencies must belong to the framework. `scale` (`{"levels":
+/// [{"label", "points"}], "masteryThreshold"}`) rates the framework on another proficiency scale
+/// from now on; without it, the framework's default scale applies.
 struct MasteryPolicyInput {
     let policy: MasteryPolicy
+    let scale: ProficiencyScale?
 
     init(_ input: RequestObject, framework: Set<CompetencyID>) throws(APIError) {
-        input.rejectUnknown(besides: ["method", "parameter", "methodOverrides", "defaultRollup", "rollups"])
+        input.rejectUnknown(besides: ["method", "parameter", "methodOverrides", "defaultRollup", "rollups", "scale"])
+        let scale = input.object("scale", required: false).flatMap(Self.scale)
         let method = Self.method(input, nameKey: "method") ?? .default
         var overrides: [CompetencyID: MasteryMethod] = [:]
         _ = input.array("methodOverrides", count: 0...10_000, required: false) { element -> Bool? in
@@ -31,6 +35,31 @@ struct MasteryPolicyInput {
         }
         try input.log.check()
         policy = MasteryPolicy(method: method, methodOverrides: overrides, rollups: rollups, defaultRollup: defaultRollup)
+        self.scale = scale
+    }
+
+    private static func scale(_ object: RequestObject) -> ProficiencyScale? {
+        object.rejectUnknown(besides: ["levels", "masteryThreshold"])
+        let levels = object.array("levels", count: 1...20) { element -> ProficiencyScale.Level? in
+            guard let level = element.object else { return nil }
+            level.rejectUnknown(besides: ["label", "points"])
+            guard let label = level.string("label", maximumLength: 100), let points = level.score("points") else { return nil }
+            return ProficiencyScale.Level(label: label, points: points)
+        }
+        guard let threshold = object.score("masteryThreshold"), let levels else { return nil }
+        do {
+            return try ProficiencyScale(levels: levels, masteryThreshold: threshold)
+        } catch {
+            let detail = switch error {
+            case .noLevels: "A scale needs at least one level."
+            case .negativePoints(let points): "Points must not be negative (\(points))."
+            case .pointsNotIncreasing(let points, let previous): "Levels go lowest first: \(points) comes after \(previous)."
+            case .thresholdNotALevel(let threshold, let allowed):
+                "The mastery threshold \(threshold) must be one of the levels' points: \(allowed.map(\.description).joined(separator: ", "))."
+            }
+            object.log.add(object.member("levels"), detail)
+            return nil
+        }
     }
 
     private static func competency(_ object: RequestObject, in framework: Set<CompetencyID>) -> CompetencyID? {

@@ -70,14 +70,14 @@ extension FrameworkCatalogStore {
         let rest = tail(&query)
         query.append(sql: """
             SELECT f.id, f.uri, f.title, f.creator, f.version, f.subjects, f.language, f.adoption_status, f.last_changed_at,
-                   f.default_scale, f.created_at, f.updated_at, p.policy, p.effective_from,
+                   coalesce(p.scale, f.default_scale) AS default_scale, f.created_at, f.updated_at, p.policy, p.effective_from,
                    (SELECT count(*) FROM competencies c
                     WHERE c.institution_id = f.institution_id AND c.framework_id = f.id AND c.retired_at IS NULL) AS current_count,
                    (SELECT count(*) FROM competencies c
                     WHERE c.institution_id = f.institution_id AND c.framework_id = f.id AND c.retired_at IS NOT NULL) AS retired_count
             FROM frameworks f
             LEFT JOIN LATERAL (
-                SELECT fp.policy, fp.effective_from FROM framework_policies fp
+                SELECT fp.policy, fp.scale, fp.effective_from FROM framework_policies fp
                 WHERE fp.institution_id = f.institution_id AND fp.framework_id = f.id AND fp.effective_from <= \(at)
                 ORDER BY fp.effective_from DESC, fp.id DESC
                 LIMIT 1

@@ -9,6 +9,8 @@ public struct PolicyChange: Sendable, Hashable {
     public var frameworkID: FrameworkID
     /// The policy.
     public var policy: MasteryPolicy
+    /// The scale it rates the framework on, when it sets one (else the framework's default).
+    public var scale: ProficiencyScale?
     /// From when it applies (the policy in force at an instant is the latest one effective by then).
     public var effectiveFrom: Date
     /// Who set it.
@@ -17,10 +19,12 @@ public struct PolicyChange: Sendable, Hashable {
     public var changedAt: Date
 
     /// Makes an entry.
-    public init(id: Int64, frameworkID: FrameworkID, policy: MasteryPolicy, effectiveFrom: Date, changedBy: PersonID, changedAt: Date) {
+    public init(id: Int64, frameworkID: FrameworkID, policy: MasteryPolicy, scale: ProficiencyScale? = nil, effectiveFrom: Date,
+                changedBy: PersonID, changedAt: Date) {
         self.id = id
         self.frameworkID = frameworkID
         self.policy = policy
+        self.scale = scale
         self.effectiveFrom = effectiveFrom
         self.changedBy = changedBy
         self.changedAt = changedAt
