@@ -27,7 +27,7 @@ struct UnstorableInputTests {
         #expect(answers.map { DemoAPI.target($0.json) } == ["/givenName", "/label"])
     }
 
-    @Test("instants of years outside 1700…2199: 400 naming the member or parameter")
+    @Test("instants of years outside 1700…2199: 400 naming the member or parameter; a past expiry is 422")
     func instantsOutOfRange() async throws {
         let admin = try await api.adminToken()
         let person = api.demo.admin
@@ -37,10 +37,12 @@ struct UnstorableInputTests {
             // The year as written counts: this is 2200-01-01 in UTC, and the store holds it.
             ("POST", "/v1/tokens", admin, #"{"personId": "\#(person)", "expiresAt": "2199-12-31T23:00:00-23:59"}"#),
             ("GET", "/v1/tokens?cursor=\(farCursor)", admin, nil),
+            ("POST", "/v1/tokens", admin, #"{"personId": "\#(person)", "expiresAt": "2000-01-01T00:00:00Z"}"#),
         ])
-        #expect(answers.map(\.status) == [400, 201, 400])
+        #expect(answers.map(\.status) == [400, 201, 400, 422])
         #expect(DemoAPI.target(answers[0].json) == "/expiresAt")
         #expect(DemoAPI.target(answers[2].json) == "cursor")
+        #expect(DemoAPI.target(answers[3].json) == "/expiresAt")
     }
 
     @Test("asOf outside 1700…2199: 400 naming asOf; inside, 200")
