@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The second README command (and CI's): installs what is missing, then runs the whole test
-# suite — a 60-second libFuzzer run of the HTTP parser, schema validation of the CASE exports,
-# and `swift test` (unit tests, and
+# suite — a 60-second libFuzzer run of the HTTP parser, validation of the OpenAPI document,
+# Schemathesis against `pathfolio dev` (deploy/schemathesis.sh), schema validation of the CASE
+# exports, and `swift test` (unit tests, and
 # integration tests against a private PostgreSQL the tests start themselves). `swift test`'s
-# summary is the last thing printed. FUZZ_SECONDS=0 skips the fuzz run.
+# summary is the last thing printed. FUZZ_SECONDS=0 skips the fuzz run,
+# SCHEMATHESIS_MAX_EXAMPLES=0 the Schemathesis run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deploy/install-dependencies.sh
@@ -16,6 +18,19 @@ if [ "$fuzz_seconds" -gt 0 ]; then
 fi
 
 swift build --build-tests
+
+echo "== the OpenAPI document (GET /openapi.json) against the OpenAPI 3.1 specification"
+openapi="$(mktemp -d)"
+OPENAPI_EXPORT_DIR="$openapi" swift test --skip-build --filter OpenAPIDocumentTests > "$openapi/run.log" 2>&1 || { cat "$openapi/run.log"; exit 1; }
+[ "$(python3 -c 'import importlib.metadata as m; print(m.version("openapi-spec-validator"))' 2>/dev/null)" = "0.9.0" ] \
+    || python3 -m pip install --quiet "openapi-spec-validator==0.9.0"
+python3 -m openapi_spec_validator "$openapi/openapi.json"
+rm -rf "$openapi"
+
+if [ "${SCHEMATHESIS_MAX_EXAMPLES:-25}" -gt 0 ]; then
+    echo "== Schemathesis: the running service against its OpenAPI document"
+    deploy/schemathesis.sh .build/debug/pathfolio
+fi
 
 echo "== CASE 1.1 exports of the real frameworks against the official JSON Schemas"
 # The writer's exports (CASEExportTests), and the REST bodies read back from PostgreSQL after

@@ -32,8 +32,10 @@ public struct PathfolioApplication: Sendable {
         return router
     }
 
-    /// `/healthz` (the process answers), `/readyz` (it can reach PostgreSQL), `/metrics`.
+    /// `/healthz` (the process answers), `/readyz` (it can reach PostgreSQL), `/metrics`, and
+    /// `/openapi.json` (the API document).
     private func addOperations(to router: inout Router) {
+        router.get("/openapi.json") { _ in OpenAPIDocument.response }
         router.get("/healthz") { _ in
             .json(Array(#"{"status":"ok"}"#.utf8))
         }

@@ -27,8 +27,10 @@ struct EvidenceSubmission {
         case .link?:
             input.rejectUnknown(besides: Self.common.union(["url"]))
             if let url = input.string("url", maximumLength: 2048) {
-                if let scheme = url.split(separator: ":", maxSplits: 1).first?.lowercased(), ["http", "https"].contains(scheme),
-                   url.contains("://") {
+                // Compared as bytes: as Characters, a combining mark or emoji modifier right after
+                // `//` would join the slash into another Character and hide the prefix.
+                let start = url.utf8.prefix(8).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+                if start.starts(with: "http://".utf8) || start.starts(with: "https://".utf8) {
                     content = .link(url: url)
                 } else {
                     input.log.add("/url", "Must be an http or https URL.")

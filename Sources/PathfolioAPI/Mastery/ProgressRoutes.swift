@@ -106,9 +106,10 @@ struct ProgressRoutes {
     static func asOf(_ request: HTTPRequest, in session: Session) async throws -> Date? {
         guard let text = request.query("asOf") else { return nil }
         if let instant = Timestamp.parse(text) { return instant }
-        if let day = try? CalendarDate(iso: text) {
+        if let day = try? CalendarDate(iso: text), Timestamp.years.contains(day.year) {
             return day.endOfDay(in: try await InstitutionStore(connection: session.connection).timeZone())
         }
-        throw APIError.invalidParameter("asOf", "Must be an RFC 3339 date-time or a YYYY-MM-DD date.")
+        throw APIError.invalidParameter(
+            "asOf", "Must be an RFC 3339 date-time or a YYYY-MM-DD date, of the years \(Timestamp.years.lowerBound) to \(Timestamp.years.upperBound).")
     }
 }

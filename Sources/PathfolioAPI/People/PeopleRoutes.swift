@@ -26,7 +26,7 @@ struct PeopleRoutes {
             let given = input.string("givenName", maximumLength: 200)
             let family = input.string("familyName", maximumLength: 200)
             let email = input.string("email", required: false, maximumLength: 320)
-            if let email, !email.contains("@") { input.log.add(input.member("email"), "Must be an email address.") }
+            if let email, !email.utf8.contains(UInt8(ascii: "@")) { input.log.add(input.member("email"), "Must be an email address.") }
             let roles = input.array("roles", count: 1...5) { $0.choice(Role.self) }
             if let roles, Set(roles).count != roles.count { input.log.add(input.member("roles"), "Roles must not repeat.") }
             let sourcedID = input.string("sourcedId", required: false, maximumLength: 255)

@@ -50,11 +50,16 @@ struct RequestObject {
         return value
     }
 
-    /// A string of 1…`maximumLength` characters (after trimming, unless `allowEmpty`).
+    /// A string of 1…`maximumLength` characters (after trimming, unless `allowEmpty`), without U+0000.
     func string(_ key: String, required: Bool = true, maximumLength: Int = 300, allowEmpty: Bool = false) -> String? {
         guard let value = value(key, required: required) else { return nil }
         guard let text = value.stringValue else {
             log.add(member(key), "Must be a string, not \(value.typeName).")
+            return nil
+        }
+        // PostgreSQL text cannot hold U+0000: refuse it here rather than fail in the store.
+        if text.unicodeScalars.contains("\u{0}") {
+            log.add(member(key), "Must not contain U+0000.")
             return nil
         }
         if !allowEmpty, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -124,11 +129,11 @@ struct RequestObject {
         return date
     }
 
-    /// An RFC 3339 timestamp.
+    /// An RFC 3339 timestamp of the years ``Timestamp/years``.
     func timestamp(_ key: String, required: Bool = true) -> Date? {
         guard let value = value(key, required: required) else { return nil }
         guard let text = value.stringValue, let date = Timestamp.parse(text) else {
-            log.add(member(key), "Must be an RFC 3339 date-time, e.g. 2026-09-01T12:00:00Z.")
+            log.add(member(key), "Must be an RFC 3339 date-time of the years \(Timestamp.years.lowerBound) to \(Timestamp.years.upperBound), e.g. 2026-09-01T12:00:00Z.")
             return nil
         }
         return date

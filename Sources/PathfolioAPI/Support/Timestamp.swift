@@ -24,12 +24,18 @@ public enum Timestamp {
         return remainder < 0 ? (value / divisor - 1, remainder + divisor) : (value / divisor, remainder)
     }
 
+    /// The years (as written) of the instants the API reads. The database layer stores
+    /// instants within about ±285 years of 1970 exactly; a wider range would pass the request
+    /// check and then fail in the store as a server error.
+    public static let years = 1700...2199
+
     /// Parses an RFC 3339 date-time (`T` or `t`, `Z` or a numeric offset, any number of
-    /// fraction digits; sub-microsecond digits are dropped). Nil when it is not one.
+    /// fraction digits; sub-microsecond digits are dropped) whose year is in ``years``. Nil
+    /// when it is not one.
     public static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
-              let day = try? CalendarDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)),
+              let day = try? CalendarDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)), years.contains(day.year),
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
               let hour = number(bytes[11..<13]), let minute = number(bytes[14..<16]), let second = number(bytes[17..<19]),
               hour < 24, minute < 60, second < 61

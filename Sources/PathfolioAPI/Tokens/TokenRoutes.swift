@@ -38,10 +38,14 @@ struct TokenRoutes {
             let person: PersonID? = input.identifier("personId")
             let label = input.string("label", required: false, maximumLength: 200, allowEmpty: true) ?? ""
             let expiresAt = input.timestamp("expiresAt", required: false)
-            if let expiresAt, expiresAt <= Date() { input.log.add("/expiresAt", "Must be in the future.") }
             try input.log.check()
             return try await context.creation(request, body: body) { session in
                 try session.require(.manageTokens)
+                // Well-formed but refused by a rule that depends on the clock: 422, like every rule refusal.
+                if let expiresAt, expiresAt <= session.now {
+                    throw APIError.unprocessable("The token would be expired already.",
+                                                 errors: [.init(pointer: "/expiresAt", detail: "Must be in the future.")])
+                }
                 guard try await PersonStore(connection: session.connection).profile(of: person!) != nil else {
                     throw APIError.unprocessable("No such person.", errors: [.init(pointer: "/personId", detail: "No such person.")])
                 }
