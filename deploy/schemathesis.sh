@@ -65,7 +65,7 @@ for _ in $(seq 1 240); do
     sleep 0.5
 done
 base="$(grep -o 'serving on http://[^ ]*' "$work/server.log" | head -1 | sed 's/^serving on //; s:/$::')"
-admin_token="$(grep -o 'admin token[^:]*: pf_[A-Za-z0-9_-]*' "$work/server.log" | head -1 | sed 's/.*: //')"
+admin_token="$(grep -o 'admin token: *pf_[A-Za-z0-9_-]*' "$work/server.log" | head -1 | sed 's/.*: *//')"
 [ -n "$base" ] && [ -n "$admin_token" ] || { cat "$work/server.log"; echo "schemathesis.sh: no address or token in the dev output" >&2; exit 1; }
 echo "pathfolio dev at $base (data in $work)"
 

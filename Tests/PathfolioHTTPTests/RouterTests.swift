@@ -34,6 +34,17 @@ func request(_ method: HTTPMethod, _ target: String, headers: HTTPHeaders = ["Ho
         #expect(try await router.respond(to: request(.head, "/a")).status == .ok)
     }
 
+    @Test func aLiteralResourceAnswersOnlyForItsOwnMethods() async throws {
+        var router = Router()
+        router.get("/frameworks/{id}") { _ in .text("one") }
+        router.post("/frameworks/import") { _ in .text("imported") }
+        let options = try await router.respond(to: request(.options, "/frameworks/import"))
+        #expect(options.status == .methodNotAllowed)
+        #expect(options.headers["Allow"] == "POST")
+        #expect(try await router.respond(to: request(.get, "/frameworks/import")).status == .methodNotAllowed)
+        #expect(try await router.respond(to: request(.get, "/frameworks/7")).body.bytes == Array("one".utf8))
+    }
+
     @Test func emptyParameterDoesNotMatch() async throws {
         var router = Router()
         router.get("/items/{id}") { _ in .text("x") }

@@ -72,8 +72,13 @@ struct MasteryPolicyInput {
     }
 
     private static func method(_ object: RequestObject, nameKey: String, required: Bool = false) -> MasteryMethod? {
-        guard let name = object.string(nameKey, required: required, maximumLength: 40) else { return nil }
         let parameter = object.integer("parameter", in: 1...99, required: false)
+        guard let name = object.string(nameKey, required: required, maximumLength: 40) else {
+            if parameter != nil, object.object[nameKey] == nil {
+                object.log.add(object.member("parameter"), "A parameter needs a `\(nameKey)` that takes one.")
+            }
+            return nil
+        }
         do {
             return try MasteryMethod(name: name, parameter: parameter)
         } catch {

@@ -106,22 +106,22 @@ public struct Router: HTTPResponder {
         guard path.hasPrefix("/") else { return .notFound }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         let parts = Array(segments)
-        var best: (route: Route, parameters: [String: String])?
-        var fallbackGet: (route: Route, parameters: [String: String])?
-        var allowed: [HTTPMethod] = []
+        var matches: [(route: Route, parameters: [String: String])] = []
         for route in routes {
-            guard let parameters = route.pattern.match(parts) else { continue }
-            if !allowed.contains(route.method) { allowed.append(route.method) }
-            if route.method == method {
-                if best == nil || route.pattern.isMoreSpecific(than: best!.route.pattern) { best = (route, parameters) }
-            } else if method == .head, route.method == .get {
-                if fallbackGet == nil || route.pattern.isMoreSpecific(than: fallbackGet!.route.pattern) {
-                    fallbackGet = (route, parameters)
-                }
-            }
+            if let parameters = route.pattern.match(parts) { matches.append((route, parameters)) }
         }
-        if let found = best ?? fallbackGet { return .found(found.route, found.parameters) }
-        if allowed.isEmpty { return .notFound }
+        // The resource is the most specific pattern that matches (`/v1/frameworks/import` over
+        // `/v1/frameworks/{id}`): only its routes answer, and only its methods are in `Allow`.
+        guard let resource = matches.map(\.route.pattern).reduce(nil, { (best: RoutePattern?, pattern) in
+            best.map { pattern.isMoreSpecific(than: $0) ? pattern : $0 } ?? pattern
+        }) else { return .notFound }
+        let own = matches.filter { !$0.route.pattern.isMoreSpecific(than: resource) && !resource.isMoreSpecific(than: $0.route.pattern) }
+        if let found = own.first(where: { $0.route.method == method })
+            ?? (method == .head ? own.first(where: { $0.route.method == .get }) : nil) {
+            return .found(found.route, found.parameters)
+        }
+        var allowed: [HTTPMethod] = []
+        for match in own where !allowed.contains(match.route.method) { allowed.append(match.route.method) }
         if allowed.contains(.get), !allowed.contains(.head) { allowed.append(.head) }
         return .methodNotAllowed(allowed)
     }
