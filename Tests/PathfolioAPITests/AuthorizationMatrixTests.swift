@@ -86,4 +86,24 @@ struct AuthorizationMatrixTests {
         #expect(anonymous.status == 401)
         #expect(anonymous.header("WWW-Authenticate")?.hasPrefix("Bearer") == true)
     }
+
+    @Test("a token's secret is shown once: an Idempotency-Key replay answers the token without it, and nothing stores it")
+    func tokenSecretIsNotReplayed() async throws {
+        let world = try await APIWorld()
+        defer { Task { await world.shutdown() } }
+        let body = ["personId": world.id(.learner), "label": "phone"]
+        let first = try await world.call("POST", "/v1/tokens", as: .admin, json: body, headers: ["Idempotency-Key": "t-1"])
+        let replay = try await world.call("POST", "/v1/tokens", as: .admin, json: body, headers: ["Idempotency-Key": "t-1"])
+        #expect(first.status == 201)
+        let secret = try #require(first.json["token"] as? String)
+        #expect(replay.status == 201)
+        #expect(replay.json["id"] as? String == first.json["id"] as? String)
+        #expect(replay.json["token"] == nil)
+        #expect(try await world.count("idempotency_keys WHERE position(convert_to(\(quote(secret)), 'UTF8') in response_body) > 0") == 0)
+        // The secret works.
+        let me = try await world.call("GET", "/v1/me", headers: ["Authorization": "Bearer \(secret)"])
+        #expect(me.json["id"] as? String == world.id(.learner))
+    }
+
+    private func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 }

@@ -71,12 +71,12 @@ enum OpenAPIComponents {
             required: ["id": .uuid, "personId": .uuid, "label": .string(), "createdAt": .timestamp],
             optional: ["expiresAt": .timestamp, "revokedAt": .timestamp]),
         "CreatedToken": .object(
-            required: [
-                "id": .uuid, "personId": .uuid, "label": .string(), "createdAt": .timestamp,
+            required: ["id": .uuid, "personId": .uuid, "label": .string(), "createdAt": .timestamp],
+            optional: [
                 "token": JSONSchema.string(pattern: "^pf_[A-Za-z0-9_-]{43}$")
-                    .described("The bearer token's secret: shown in this response only."),
-            ],
-            optional: ["expiresAt": .timestamp, "revokedAt": .timestamp]),
+                    .described("The bearer token's secret: shown in the first response only; an `Idempotency-Key` replay leaves it out, since it is stored nowhere."),
+                "expiresAt": .timestamp, "revokedAt": .timestamp,
+            ]),
         "TokenPage": page(of: "Token"),
         "TokenCreation": .object(
             required: ["personId": .uuid],

@@ -42,7 +42,10 @@ struct APIContext: Sendable {
     /// A creating request: like ``session(_:_:)``, and when the request carries an
     /// `Idempotency-Key`, a retry answers the first response and creates nothing; the same
     /// key with a different request answers 422.
-    func creation(_ request: HTTPRequest, body: [UInt8],
+    ///
+    /// `stored` is what a replay answers, when it must differ from the response (a new token's
+    /// secret is shown once and never stored).
+    func creation(_ request: HTTPRequest, body: [UInt8], stored: (@Sendable (HTTPResponse) -> [UInt8])? = nil,
                   _ create: (Session) async throws -> HTTPResponse) async throws -> HTTPResponse {
         guard let key = request.headers["Idempotency-Key"] else {
             return try await session(request, create)
@@ -64,7 +67,8 @@ struct APIContext: Sendable {
             case .new:
                 let response = try await create(session)
                 try await keys.complete(key: key, person: session.personID, status: response.status.code,
-                                        location: response.headers["Location"], body: response.body.bytes ?? [])
+                                        location: response.headers["Location"],
+                                        body: stored?(response) ?? response.body.bytes ?? [])
                 return response
             }
         }

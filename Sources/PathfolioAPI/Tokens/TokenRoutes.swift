@@ -39,7 +39,14 @@ struct TokenRoutes {
             let label = input.string("label", required: false, maximumLength: 200, allowEmpty: true) ?? ""
             let expiresAt = input.timestamp("expiresAt", required: false)
             try input.log.check()
-            return try await context.creation(request, body: body) { session in
+            // A replay answers the token without its secret: the secret is shown once, stored nowhere.
+            let withoutSecret: @Sendable (HTTPResponse) -> [UInt8] = { response in
+                guard let bytes = response.body.bytes,
+                      var object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else { return [] }
+                object["token"] = nil
+                return Array((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data())
+            }
+            return try await context.creation(request, body: body, stored: withoutSecret) { session in
                 try session.require(.manageTokens)
                 // Well-formed but refused by a rule that depends on the clock: 422, like every rule refusal.
                 if let expiresAt, expiresAt <= session.now {
