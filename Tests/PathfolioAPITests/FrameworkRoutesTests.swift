@@ -60,6 +60,17 @@ struct FrameworkRoutesTests {
         #expect(broken.status == 400)
         #expect((broken.json["errors"] as? [[String: Any]])?.first?["pointer"] as? String != nil)
         #expect(try await world.count("frameworks") == 2)
+        // Text PostgreSQL cannot store (a NUL) and values beyond the columns' limits: 400, nothing stored.
+        let nul = APIWorld.frameworkPackage.replacingOccurrences(of: "\"title\": \"Test Math\"", with: #""title": "Test\u0000Math""#)
+            .replacingOccurrences(of: "6f0b8a8e", with: "8f0b8a8e")
+        let refused = try await world.call("POST", "/v1/frameworks/import", as: .admin, body: Data(nul.utf8))
+        #expect(refused.status == 400, "\(refused.text)")
+        let long = APIWorld.frameworkPackage.replacingOccurrences(of: "\"title\": \"Test Math\"",
+                                                                  with: "\"title\": \"\(String(repeating: "x", count: 5000))\"")
+            .replacingOccurrences(of: "6f0b8a8e", with: "9f0b8a8e")
+        let tooLong = try await world.call("POST", "/v1/frameworks/import", as: .admin, body: Data(long.utf8))
+        #expect(tooLong.status == 400, "\(tooLong.text)")
+        #expect(try await world.count("frameworks") == 2)
     }
 
     @Test("policy preview says whose status would change; applying it recomputes; as of before, the old policy holds")

@@ -89,6 +89,19 @@ struct APIContext: Sendable {
         return sorted(value).serializedBytes()
     }
 
+    /// Errors that mean "this value cannot be stored": not encodable (a NUL in text), a data
+    /// exception (SQLSTATE class 22), a check constraint.
+    static func isRefusedValue(_ error: PostgresError) -> Bool {
+        if case .unencodableValue = error { return true }
+        guard let state = error.sqlState else { return false }
+        return state.errorClass == "22" || state == .checkViolation
+    }
+
+    private static func reason(_ error: PostgresError) -> String {
+        if case .unencodableValue(let reason) = error { return reason }
+        return error.sqlState == .checkViolation ? "a value is outside the limits of its field" : "an invalid value (SQLSTATE \(error.sqlState?.rawValue ?? ""))"
+    }
+
     /// Wraps a handler so that ``APIError`` becomes its problem response.
     static func handler(_ body: @escaping @Sendable (HTTPRequest) async throws -> HTTPResponse) -> Router.Handler {
         { request in
@@ -96,6 +109,10 @@ struct APIContext: Sendable {
                 return try await body(request)
             } catch let error as APIError {
                 return error.response
+            } catch let error as PostgresError where Self.isRefusedValue(error) {
+                // What the request validation let through but the database cannot hold (a NUL in
+                // text, a value beyond a column's limits): the request's fault, and nothing was written.
+                return APIError.badRequest("The request holds a value the database cannot store: \(Self.reason(error)).").response
             } catch {
                 // The caller gets a bare 500 (nothing internal leaks); the operator's log gets why.
                 let line = #"{"event":"handler_failed","method":"\#(request.method)","path":"\#(request.path)","error":"\#(String(describing: error).replacingOccurrences(of: "\"", with: "'"))"}"# + "\n"
