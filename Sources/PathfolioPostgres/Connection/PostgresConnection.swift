@@ -165,9 +165,23 @@ public actor PostgresConnection {
     /// rolled back here. Meant for a handful of small statements: libpq's blocking mode
     /// writes the whole batch before reading, so huge batches with huge results could stall.
     public func pipeline(_ queries: [PostgresQuery]) throws(PostgresError) -> [PostgresRows] {
+        let outcome = try pipelineOutcome(queries)
+        if let error = outcome.error { throw error }
+        return outcome.rows
+    }
+
+    /// Sends a batch in one round trip (as ``pipeline(_:)``) and returns what came back even
+    /// when a statement failed: the results of the statements before the failure, and the
+    /// error. Statements after a failure do not run. Only a broken connection throws.
+    public func send(_ batch: PostgresBatch) throws(PostgresError) -> PostgresBatchResults {
+        let outcome = try pipelineOutcome(batch.queries)
+        return PostgresBatchResults(rows: outcome.rows, error: outcome.error)
+    }
+
+    private func pipelineOutcome(_ queries: [PostgresQuery]) throws(PostgresError) -> (rows: [PostgresRows], error: PostgresError?) {
         defer { recordState() }
         let handle = try requireOpen()
-        guard !queries.isEmpty else { return [] }
+        guard !queries.isEmpty else { return ([], nil) }
         // Encode everything first: a value that cannot be sent must fail before anything is.
         let encoded = try queries.map { (query) throws(PostgresError) in try EncodedQuery(query) }
         let startedIdle = PQtransactionStatus(handle) == PQTRANS_IDLE
@@ -203,15 +217,14 @@ public actor PostgresConnection {
         let syncStatus = PQresultStatus(sync)
         PQclear(sync)
         guard syncStatus == PGRES_PIPELINE_SYNC, PQexitPipelineMode(handle) == 1 else { throw abandon(after: firstError) }
-        if let firstError {
+        if firstError != nil {
             // Only a transaction the batch opened itself is ours to end; one the caller
             // opened (`withTransaction`) stays failed for the caller to roll back.
             if startedIdle && PQtransactionStatus(handle) != PQTRANS_IDLE {
                 _ = try? execute(script: "ROLLBACK")
             }
-            throw firstError
         }
-        return results
+        return (results, firstError)
     }
 
     /// Gives up on a connection whose protocol state is no longer known (a failed send or
