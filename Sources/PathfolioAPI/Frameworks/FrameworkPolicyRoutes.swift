@@ -43,13 +43,14 @@ extension FrameworkRoutes {
             let input = try RequestObject.parse(body)
             return try await context.session(request) { session in
                 try session.require(.managePolicy)
-                let catalog = try await CompetencyCatalog.load(in: session)
+                let catalog = try await session.catalog()
                 guard catalog.frameworks[id] != nil else { throw APIError.notFound }
                 let policy = try MasteryPolicyInput(input, framework: Self.competencies(of: id, in: catalog)).policy
                 let store = FrameworkCatalogStore(institution: session.institutionID)
                 let change = try await store.savePolicy(policy, of: id, effectiveFrom: session.now, changedBy: session.personID,
                                                         at: session.now, on: session.connection)
-                // Recompute with the new policy in force.
+                // Recompute with the new policy in force (read again: the process's copy is
+                // the one before this transaction's change).
                 let updated = try await CompetencyCatalog.load(in: session)
                 let competencies = Self.competencies(of: id, in: updated)
                 let reviews = try await ReviewLedgerStore(connection: session.connection)
@@ -81,7 +82,7 @@ extension FrameworkRoutes {
             let input = try RequestObject.parse(body)
             return try await context.session(request) { session in
                 try session.require(.managePolicy)
-                let catalog = try await CompetencyCatalog.load(in: session)
+                let catalog = try await session.catalog()
                 guard let framework = catalog.frameworks[id] else { throw APIError.notFound }
                 let competencies = Self.competencies(of: id, in: catalog)
                 let proposed = try MasteryPolicyInput(input, framework: competencies).policy
