@@ -37,3 +37,27 @@ struct MasteryStateRepresentation: Encodable {
         latestReviewAt = stored.latestReviewAt
     }
 }
+
+extension MasteryStateRepresentation: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            if let code { json.key("code"); json.string(code) }
+            json.key("competencyId"); json.string(competencyId)
+            json.key("contributingReviews"); json.int(contributingReviews)
+            if let firstMasteredAt { json.key("firstMasteredAt"); json.timestamp(firstMasteredAt) }
+            if let frameworkId { json.key("frameworkId"); json.string(frameworkId) }
+            if let latestReviewAt { json.key("latestReviewAt"); json.timestamp(latestReviewAt) }
+            if let level {
+                json.key("level")
+                json.object { json in
+                    json.key("label"); json.string(level.label)
+                    json.key("points"); json.score(level.points)
+                }
+            }
+            if let score { json.key("score"); json.score(score) }
+            json.key("source"); json.string(source)
+            if let statement { json.key("statement"); json.string(statement) }
+            json.key("status"); json.string(status)
+        }
+    }
+}

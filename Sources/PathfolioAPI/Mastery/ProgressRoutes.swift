@@ -130,3 +130,21 @@ struct ProgressRoutes {
         throw APIError.invalidParameter("asOf", "Must be an RFC 3339 date-time or a YYYY-MM-DD date.")
     }
 }
+
+extension ProgressRoutes.Progress: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            if let asOf { json.key("asOf"); json.timestamp(asOf) }
+            json.key("competencies"); json.array(competencies) { json, state in state.write(to: &json) }
+            if let frameworkId { json.key("frameworkId"); json.string(frameworkId) }
+            json.key("learnerId"); json.string(learnerId)
+            json.key("summary")
+            json.object { json in
+                json.key("inProgress"); json.int(summary.inProgress)
+                json.key("mastered"); json.int(summary.mastered)
+                json.key("notStarted"); json.int(summary.notStarted)
+                json.key("total"); json.int(summary.total)
+            }
+        }
+    }
+}

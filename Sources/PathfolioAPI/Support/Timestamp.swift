@@ -7,6 +7,14 @@ public import PathfolioCore
 public enum Timestamp {
     /// `2026-11-23T15:08:00Z` or `2026-11-23T15:08:00.123456Z`.
     public static func format(_ date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(27)
+        write(date, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``format(_:)``'s text to `bytes` (JSON writers use this, without a `String`).
+    static func write(_ date: Date, into bytes: inout [UInt8]) {
         let micros = (date.timeIntervalSince1970 * 1_000_000).rounded()
         var seconds = Int((micros / 1_000_000).rounded(.down))
         var fraction = Int(micros - Double(seconds) * 1_000_000)
@@ -14,12 +22,38 @@ public enum Timestamp {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let day = CalendarDate(daysSinceUnixEpoch: days)
-        var text = "\(day)T" + two(secondOfDay / 3600) + ":" + two(secondOfDay / 60 % 60) + ":" + two(secondOfDay % 60)
-        if fraction != 0 {
-            let digits = String(fraction)
-            text += "." + String(repeating: "0", count: 6 - digits.count) + digits
+        if (0...9999).contains(day.year) {
+            digits(day.year, 4, into: &bytes)
+            bytes.append(UInt8(ascii: "-"))
+            digits(day.month, 2, into: &bytes)
+            bytes.append(UInt8(ascii: "-"))
+            digits(day.day, 2, into: &bytes)
+        } else {
+            bytes.append(contentsOf: day.description.utf8)
         }
-        return text + "Z"
+        bytes.append(UInt8(ascii: "T"))
+        digits(secondOfDay / 3600, 2, into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        digits(secondOfDay / 60 % 60, 2, into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        digits(secondOfDay % 60, 2, into: &bytes)
+        if fraction != 0 {
+            bytes.append(UInt8(ascii: "."))
+            digits(fraction, 6, into: &bytes)
+        }
+        bytes.append(UInt8(ascii: "Z"))
+    }
+
+    /// `value` (0 ≤ value < 10^count) in exactly `count` decimal digits.
+    private static func digits(_ value: Int, _ count: Int, into bytes: inout [UInt8]) {
+        var divisor = 1
+        for _ in 1..<count { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// Parses an RFC 3339 date-time (`T` or `t`, `Z` or a numeric offset, any number of
@@ -61,8 +95,6 @@ public enum Timestamp {
         let seconds = day.daysSinceUnixEpoch * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
         return Date(timeIntervalSince1970: Double(seconds) + Double(micros) / 1_000_000)
     }
-
-    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
         var value = 0
