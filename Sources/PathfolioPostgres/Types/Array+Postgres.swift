@@ -4,18 +4,24 @@ extension Array: PostgresEncodable where Element: PostgresArrayElement {
     public static var postgresType: PostgresDataType { Element.postgresArrayType }
 
     public func postgresValue() throws(PostgresError) -> PostgresValue {
-        var literal = "{"
+        // Built as bytes: only `"` and `\` need a backslash, and both are ASCII, so escaping
+        // byte by byte keeps every multi-byte character intact.
+        var literal: [UInt8] = [UInt8(ascii: "{")]
+        literal.reserveCapacity(count * 40 + 2)
         for (index, element) in enumerated() {
-            if index > 0 { literal += "," }
-            literal += "\""
-            for character in try element.postgresText().unicodeScalars {
-                if character == "\"" || character == "\\" { literal += "\\" }
-                literal.unicodeScalars.append(character)
+            if index > 0 { literal.append(UInt8(ascii: ",")) }
+            literal.append(UInt8(ascii: "\""))
+            var text = try element.postgresText()
+            text.withUTF8 { utf8 in
+                for byte in utf8 {
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { literal.append(UInt8(ascii: "\\")) }
+                    literal.append(byte)
+                }
             }
-            literal += "\""
+            literal.append(UInt8(ascii: "\""))
         }
-        literal += "}"
-        return .text(literal)
+        literal.append(UInt8(ascii: "}"))
+        return .text(String(decoding: literal, as: UTF8.self))
     }
 }
 
