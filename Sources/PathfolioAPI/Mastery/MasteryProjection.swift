@@ -57,7 +57,10 @@ struct MasteryProjection {
             evaluated[id] = state
             states[id] = state
         }
-        let progress = LearnerProgress(learner: learner, graph: catalog.graph, states: states, policies: catalog.policies)
+        var subtree = targets
+        for id in targets { subtree.formUnion(catalog.graph.descendants(of: id)) }
+        let progress = LearnerProgress(learner: learner, graph: catalog.graph, states: states, policies: catalog.policies,
+                                       only: subtree)
         return targets.sorted().compactMap { id in
             guard let entry = progress.entries[id], let competency = catalog.graph.competency(id) else { return nil }
             if let rollup = entry.rollup {
