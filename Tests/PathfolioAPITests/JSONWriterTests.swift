@@ -53,6 +53,45 @@ struct JSONWriterTests {
         }
     }
 
+    @Test("evidence of every kind, and a review's answer")
+    func evidenceAndReviews() throws {
+        let learner = PersonID(UUID()), assessor = PersonID(UUID())
+        let competency = Self.competency(1, code: "M.1", statement: "Add fractions")
+        let catalog = CompetencyCatalog(frameworks: [:], graph: try CompetencyGraph(competencies: [competency], associations: []))
+        let contents: [EvidenceContent] = [
+            .text("Line one\nline \"two\" / \\"), .link(url: "https://example.test/a?b=c&d=é"),
+            .file(sha256: String(repeating: "ab", count: 32), byteCount: 1234, mediaType: "application/pdf"),
+            .file(sha256: nil, byteCount: nil, mediaType: nil),
+            .assessmentResult(assessment: "Quiz 3", result: "9/10"),
+            .observation(notes: "Explained it to a peer.", observedOn: try CalendarDate(iso: "2026-03-04")),
+        ]
+        for (index, content) in contents.enumerated() {
+            let evidence = try Evidence(id: EvidenceID(UUID()), learnerID: learner, submittedBy: assessor, title: "Work \(index)",
+                                        description: index % 2 == 0 ? "" : "Described\tthus", content: content,
+                                        competencies: [competency.id, CompetencyID(UUID())],
+                                        submittedAt: Date(timeIntervalSince1970: 1_767_225_600.5))
+            let reviews = [
+                Review(id: ReviewID(UUID()), evidenceID: evidence.id, learnerID: learner, competencyID: competency.id,
+                       reviewerID: assessor, points: 3, comment: "Good \u{1}", recordedAt: Date(timeIntervalSince1970: 1_767_225_601),
+                       recordingSequence: 7, supersedes: index % 2 == 0 ? nil : ReviewID(UUID())),
+            ]
+            for listed in [nil, [], reviews] as [[Review]?] {
+                let representation = EvidenceRepresentation(evidence, reviews: listed)
+                #expect(String(decoding: HTTPResponse.json(representation).body.bytes ?? [], as: UTF8.self)
+                        == String(decoding: APIJSON.encode(representation), as: UTF8.self))
+            }
+            let state = MasteryStateStore.Stored(competencyID: competency.id, isRollup: false, status: .mastered, score: 3,
+                                                 level: .init(label: "Proficient", points: 3),
+                                                 firstMasteredAt: Date(timeIntervalSince1970: 1_767_225_601),
+                                                 contributingReviewCount: 1, latestReviewAt: Date(timeIntervalSince1970: 1_767_225_601))
+            let response = ReviewRoutes.Response(evidence: EvidenceRepresentation(evidence, reviews: nil),
+                                                 reviews: reviews.map(ReviewRepresentation.init),
+                                                 mastery: [MasteryStateRepresentation(state, catalog: catalog)])
+            #expect(String(decoding: HTTPResponse.json(response).body.bytes ?? [], as: UTF8.self)
+                    == String(decoding: APIJSON.encode(response), as: UTF8.self))
+        }
+    }
+
     @Test("ids print lower case, order as their text does, and read back from PostgreSQL's form")
     func identifiers() throws {
         var generator = SystemRandomNumberGenerator()

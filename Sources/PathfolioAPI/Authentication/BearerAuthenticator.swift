@@ -58,7 +58,10 @@ public struct BearerAuthenticator: Sendable {
         guard let header = request.headers["Authorization"] else { throw Failure.missing }
         let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw Failure.malformed }
-        let secret = parts[1].trimmingCharacters(in: .whitespaces)
+        var token = parts[1]
+        while token.first?.isWhitespace == true { token.removeFirst() }
+        while token.last?.isWhitespace == true { token.removeLast() }
+        let secret = String(token)
         // Shape check before any database work: `pf_` + 43 base64url characters.
         guard secret.hasPrefix("pf_"), Base64URL.decode(String(secret.dropFirst(3)))?.count == 32 else {
             throw Failure.unknown

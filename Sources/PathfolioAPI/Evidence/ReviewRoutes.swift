@@ -202,7 +202,8 @@ struct ReviewRoutes {
         if !rows.isEmpty { session.enqueue(MasteryStateStore.saving(rows, of: evidence.learnerID)) }
         session.enqueue(AuditLogStore.entry(actor: session.personID, action: "evidence.review", targetType: "evidence",
                                             targetID: id.uuid,
-                                            details: try PostgresJSON(encoding: ["outcome": outcome.rawValue, "reviews": "\(recorded.count)"])))
+                                            // What PostgresJSON(encoding:) would write, without an encoder per review.
+                                            details: PostgresJSON(text: #"{"outcome":"\#(outcome.rawValue)","reviews":"\#(recorded.count)"}"#)))
         if !supersededIDs.isEmpty {
             // A correction can lose a race with another correction of the same review: send the
             // writes now, so that loss answers 409 rather than failing the commit.
@@ -230,6 +231,16 @@ struct ReviewRoutes {
             .init(pointer: pointer, detail: "Evidence that is `\(status.rawValue)` cannot be rated; only \(reviewable.map(\.rawValue).joined(separator: ", ")).")
         case .supersedesAnotherPair(let id):
             .init(pointer: pointer + "/supersedes", detail: "Review \(id) is not an earlier review of this learner and competency.")
+        }
+    }
+}
+
+extension ReviewRoutes.Response: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("evidence"); evidence.write(to: &json)
+            json.key("mastery"); json.array(mastery) { json, state in state.write(to: &json) }
+            json.key("reviews"); json.array(reviews) { json, review in review.write(to: &json) }
         }
     }
 }

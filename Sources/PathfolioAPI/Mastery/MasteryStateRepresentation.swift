@@ -9,8 +9,8 @@ struct MasteryStateRepresentation: Encodable {
         let points: Score
     }
 
-    let competencyId: String
-    let frameworkId: String?
+    let competencyID: CompetencyID
+    let frameworkID: FrameworkID?
     let code: String?
     let statement: String?
     /// `direct` (rated) or `rollup` (from its children).
@@ -24,8 +24,8 @@ struct MasteryStateRepresentation: Encodable {
 
     init(_ stored: MasteryStateStore.Stored, catalog: CompetencyCatalog) {
         let competency = catalog.graph.competency(stored.competencyID)
-        competencyId = stored.competencyID.description
-        frameworkId = competency?.frameworkID.description
+        competencyID = stored.competencyID
+        frameworkID = competency?.frameworkID
         code = competency?.humanCodingScheme
         statement = competency?.fullStatement
         source = stored.isRollup ? "rollup" : "direct"
@@ -36,16 +36,37 @@ struct MasteryStateRepresentation: Encodable {
         contributingReviews = stored.contributingReviewCount
         latestReviewAt = stored.latestReviewAt
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case competencyId, frameworkId, code, statement, source, status, score, level, firstMasteredAt, contributingReviews,
+             latestReviewAt
+    }
+
+    /// Ids as the API prints them (lower case), nil members left out.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(competencyID.description, forKey: .competencyId)
+        try container.encodeIfPresent(frameworkID?.description, forKey: .frameworkId)
+        try container.encodeIfPresent(code, forKey: .code)
+        try container.encodeIfPresent(statement, forKey: .statement)
+        try container.encode(source, forKey: .source)
+        try container.encode(status, forKey: .status)
+        try container.encodeIfPresent(score, forKey: .score)
+        try container.encodeIfPresent(level, forKey: .level)
+        try container.encodeIfPresent(firstMasteredAt, forKey: .firstMasteredAt)
+        try container.encode(contributingReviews, forKey: .contributingReviews)
+        try container.encodeIfPresent(latestReviewAt, forKey: .latestReviewAt)
+    }
 }
 
 extension MasteryStateRepresentation: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             if let code { json.key("code"); json.string(code) }
-            json.key("competencyId"); json.string(competencyId)
+            json.key("competencyId"); json.id(competencyID)
             json.key("contributingReviews"); json.int(contributingReviews)
             if let firstMasteredAt { json.key("firstMasteredAt"); json.timestamp(firstMasteredAt) }
-            if let frameworkId { json.key("frameworkId"); json.string(frameworkId) }
+            if let frameworkID { json.key("frameworkId"); json.id(frameworkID) }
             if let latestReviewAt { json.key("latestReviewAt"); json.timestamp(latestReviewAt) }
             if let level {
                 json.key("level")

@@ -132,6 +132,9 @@ struct ProgressRoutes {
 }
 
 extension ProgressRoutes.Progress: JSONWritable {
+    /// About what one state takes, so the document is written without growing its buffer.
+    var estimatedSize: Int { 256 + 480 * competencies.count }
+
     func write(to json: inout JSONWriter) {
         json.object { json in
             if let asOf { json.key("asOf"); json.timestamp(asOf) }

@@ -9,105 +9,122 @@ import PathfolioHTTP
 /// (the encoder builds a tree of boxed values and sorts every object's keys on the way).
 /// `JSONWriterTests` holds each writer to the encoder's output.
 struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+    private let output: Output
     /// Whether the container being written has no member or element yet.
     private var isFirst = true
 
     init(capacity: Int = 1024) {
-        bytes.reserveCapacity(capacity)
+        output = Output(capacity: capacity)
     }
+
+    /// What has been written.
+    var bytes: [UInt8] { output.bytes }
 
     /// Writes an object; `body` writes its members, in byte order of their names.
     mutating func object(_ body: (inout JSONWriter) -> Void) {
         let outer = isFirst
-        bytes.append(UInt8(ascii: "{"))
+        output.put(UInt8(ascii: "{"))
         isFirst = true
         body(&self)
-        bytes.append(UInt8(ascii: "}"))
+        output.put(UInt8(ascii: "}"))
         isFirst = outer
     }
 
     /// Writes an array of `items`, each with `body`.
     mutating func array<Items: Sequence>(_ items: Items, _ body: (inout JSONWriter, Items.Element) -> Void) {
         let outer = isFirst
-        bytes.append(UInt8(ascii: "["))
+        output.put(UInt8(ascii: "["))
         var first = true
         for item in items {
-            if !first { bytes.append(UInt8(ascii: ",")) }
+            if !first { output.put(UInt8(ascii: ",")) }
             first = false
             body(&self, item)
         }
-        bytes.append(UInt8(ascii: "]"))
+        output.put(UInt8(ascii: "]"))
         isFirst = outer
     }
 
     /// Starts a member of the current object (its value comes next).
     mutating func key(_ name: StaticString) {
-        if !isFirst { bytes.append(UInt8(ascii: ",")) }
+        if !isFirst { output.put(UInt8(ascii: ",")) }
         isFirst = false
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        output.put(UInt8(ascii: "\""))
+        output.put(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        output.put(UInt8(ascii: "\""))
+        output.put(UInt8(ascii: ":"))
     }
 
     mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        output.put(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
             var start = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                output.put(UnsafeBufferPointer(rebasing: utf8[start..<index]))
                 start = index + 1
-                bytes.append(UInt8(ascii: "\\"))
+                output.put(UInt8(ascii: "\\"))
                 switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.put(byte)
+                case 0x08: output.put(UInt8(ascii: "b"))
+                case 0x09: output.put(UInt8(ascii: "t"))
+                case 0x0A: output.put(UInt8(ascii: "n"))
+                case 0x0C: output.put(UInt8(ascii: "f"))
+                case 0x0D: output.put(UInt8(ascii: "r"))
                 default:
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                              Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0x0F)]])
+                    output.put(UInt8(ascii: "u"))
+                    output.put(UInt8(ascii: "0"))
+                    output.put(UInt8(ascii: "0"))
+                    output.put(Self.hexDigits[Int(byte >> 4)])
+                    output.put(Self.hexDigits[Int(byte & 0x0F)])
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            output.put(UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        output.put(UInt8(ascii: "\""))
     }
 
     mutating func int(_ value: Int) {
         if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            if value == .min { bytes.append(contentsOf: String(value).utf8.dropFirst()); return }
+            output.put(UInt8(ascii: "-"))
+            if value == .min {
+                var text = String(value).dropFirst()
+                text.withUTF8 { output.put($0) }
+                return
+            }
         }
         var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = 20
             repeat {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
-                count += 1
             } while magnitude > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
+            output.put(UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
     /// An id, in the lower-case canonical form the API prints.
     mutating func id<Subject>(_ id: Identifier<Subject>) {
-        bytes.append(UInt8(ascii: "\""))
-        withUnsafeBytes(of: id.uuid.uuid) { raw in
-            for (index, byte) in raw.enumerated() {
-                if index == 4 || index == 6 || index == 8 || index == 10 { bytes.append(UInt8(ascii: "-")) }
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 38) { text in
+            text[0] = UInt8(ascii: "\"")
+            var index = 1
+            withUnsafeBytes(of: id.uuid.uuid) { raw in
+                for (position, byte) in raw.enumerated() {
+                    if position == 4 || position == 6 || position == 8 || position == 10 {
+                        text[index] = UInt8(ascii: "-")
+                        index += 1
+                    }
+                    text[index] = Self.hexDigits[Int(byte >> 4)]
+                    text[index + 1] = Self.hexDigits[Int(byte & 0x0F)]
+                    index += 2
+                }
             }
+            text[37] = UInt8(ascii: "\"")
+            output.put(UnsafeBufferPointer(text))
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// A score, as its two-place text (how `Score` encodes itself).
@@ -117,24 +134,73 @@ struct JSONWriter {
 
     /// An instant, as ``Timestamp/format(_:)`` writes it.
     mutating func timestamp(_ date: Date) {
-        bytes.append(UInt8(ascii: "\""))
-        Timestamp.write(date, into: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        var text: [UInt8] = []
+        text.reserveCapacity(29)
+        text.append(UInt8(ascii: "\""))
+        Timestamp.write(date, into: &text)
+        text.append(UInt8(ascii: "\""))
+        text.withUnsafeBufferPointer { output.put($0) }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// The bytes, in memory of its own: appending costs no copy-on-write check.
+    private final class Output {
+        private var base: UnsafeMutablePointer<UInt8>
+        private var count = 0
+        private var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 64)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        deinit { base.deallocate() }
+
+        var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+        @inline(__always)
+        func put(_ byte: UInt8) {
+            if count == capacity { grow(to: count + 1) }
+            base[count] = byte
+            count += 1
+        }
+
+        @inline(__always)
+        func put(_ buffer: UnsafeBufferPointer<UInt8>) {
+            guard let source = buffer.baseAddress, !buffer.isEmpty else { return }
+            if count + buffer.count > capacity { grow(to: count + buffer.count) }
+            (base + count).update(from: source, count: buffer.count)
+            count += buffer.count
+        }
+
+        private func grow(to needed: Int) {
+            let larger = max(needed, capacity * 2)
+            let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+            moved.update(from: base, count: count)
+            base.deallocate()
+            base = moved
+            capacity = larger
+        }
+    }
 }
 
 /// A representation that writes its JSON itself (``JSONWriter``); still `Encodable`, and
 /// writing the same bytes as encoding it.
 protocol JSONWritable: Encodable {
     func write(to json: inout JSONWriter)
+    /// About how many bytes it writes (the buffer starts that large).
+    var estimatedSize: Int { get }
+}
+
+extension JSONWritable {
+    var estimatedSize: Int { 4096 }
 }
 
 extension HTTPResponse {
     /// `value` as `application/json`, written by the value itself.
     static func json(_ value: some JSONWritable, status: HTTPStatus = .ok, headers: HTTPHeaders = [:]) -> HTTPResponse {
-        var writer = JSONWriter(capacity: 4096)
+        var writer = JSONWriter(capacity: value.estimatedSize)
         value.write(to: &writer)
         var response = HTTPResponse.json(writer.bytes, status: status)
         for (name, value) in headers { response.headers[name] = value }
