@@ -20,7 +20,7 @@ struct Options {
     var strands = 10
     var leaves = 19
     var workloads: Set<String> = ["w1", "w2", "import"]
-    var modes = ["extended"]
+    var modes = ["extended", "prepared"]
     var importRuns = 3
     var poolSize = 16
     var verifySeed = false
