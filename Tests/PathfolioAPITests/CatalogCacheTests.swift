@@ -52,4 +52,18 @@ struct CatalogCacheTests {
         #expect(again.status == 201, "\(again.text)")
         #expect(rollup(again) == "in_progress")
     }
+
+    @Test("a cold process answers many progress reads at once with a small pool")
+    func coldUnderLoad() async throws {
+        let world = try await APIWorld()
+        defer { Task { await world.shutdown() } }
+        // Twice as many requests as the pool has connections, none with the catalog held:
+        // each reads it on the connection it already has.
+        let path = "/v1/learners/\(world.id(.learner))/progress"
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 { group.addTask { try await world.call("GET", path, as: .learner).status } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(statuses == Array(repeating: 200, count: 8))
+    }
 }

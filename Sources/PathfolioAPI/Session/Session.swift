@@ -80,10 +80,20 @@ final class Session {
         if let held = cache.catalog(of: institutionID, state: catalogState, at: transactionStartedAt) { return held }
         let catalog: CompetencyCatalog
         if isCommitted {
-            // The opening round trip ended the transaction: read in one of its own.
+            // The opening round trip ended the transaction: read in one of its own, on this
+            // connection (asking the pool for another while holding this one could leave every
+            // request of a cold process waiting for the others' connections).
             let institution = institutionID
-            catalog = try await context.pool.withTransaction(settings: [("pathfolio.institution_id", institution.description)]) {
-                try await CompetencyCatalog.load(institution: institution, on: $0)
+            _ = try await connection.pipeline([
+                "BEGIN ISOLATION LEVEL READ COMMITTED",
+                "SELECT set_config('pathfolio.institution_id', \(institution.description), true)",
+            ])
+            do {
+                catalog = try await CompetencyCatalog.load(institution: institution, on: connection)
+                try await connection.execute(script: "COMMIT")
+            } catch {
+                _ = try? await connection.execute(script: "ROLLBACK")
+                throw error
             }
         } else {
             catalog = try await CompetencyCatalog.load(in: self)

@@ -6,7 +6,8 @@
 //   import  the largest CASE fixture through POST /v1/frameworks/import vs psql \copy of the same rows
 //
 // Usage: PathfolioAPIBench --pathfolio PATH [--seconds 10] [--clients 4,16,64] [--learners 10000]
-//        [--workloads w1,w2,import] [--modes extended] [--import-runs 3] [--pool-size 16] [--verify-seed] [--keep]
+//        [--workloads w1,w2,import] [--modes extended,prepared] [--rounds 1] [--import-runs 3] [--pool-size 16]
+//        [--verify-seed] [--keep]
 import Foundation
 import PathfolioAPI
 import PathfolioPostgres
@@ -22,6 +23,7 @@ struct Options {
     var workloads: Set<String> = ["w1", "w2", "import"]
     var modes = ["extended", "prepared"]
     var importRuns = 3
+    var rounds = 1
     var poolSize = 16
     var verifySeed = false
     var keep = false
@@ -44,6 +46,7 @@ struct Options {
             case "--workloads": workloads = Set(value(argument).split(separator: ",").map(String.init))
             case "--modes": modes = value(argument).split(separator: ",").map(String.init)
             case "--import-runs": importRuns = Int(value(argument))!
+            case "--rounds": rounds = Int(value(argument))!
             case "--pool-size": poolSize = Int(value(argument))!
             case "--port": port = Int(value(argument))!
             case "--import-file": importFile = value(argument)
@@ -222,38 +225,52 @@ do {    say("cluster: \(root), PostgreSQL \(try Shell.run([cluster.binDirectory 
 
     var summary: [String] = []
 
-    if options.workloads.contains("w1") {
-        say("\nW1: evidence + review (auth, RLS, idempotency, audit) — pairs per second")
-        say("clients  service pairs/s  " + options.modes.map { "pgbench -M \($0)  ratio" }.joined(separator: "  "))
-        for clients in options.clients {
-            let output = try wrk("w1.lua", clients: clients)
-            let failed = result(output, "failed") ?? -1, socketErrors = result(output, "socket_errors") ?? -1
-            guard failed == 0, socketErrors == 0 else { fail("W1 at \(clients) clients: \(output)") }
-            let pairs = (result(output, "reviews") ?? 0) / (result(output, "seconds") ?? 1)
-            var line = String(format: "%7d  %15.0f", clients, pairs)
-            for mode in options.modes {
-                let reference = try pgbench("w1.sql", clients: clients, mode: mode)
-                line += String(format: "  %17.0f  %5.2f", reference, pairs / reference)
+    /// Runs a workload at every client count, `rounds` times (service first, then pgbench in
+    /// each mode, interleaved so that a slower minute of the shared machine hits both), and
+    /// prints each measurement and the median ratios.
+    func compare(_ name: String, unit: String, lua: String, sql: String, rate: (String, Int) throws -> Double) throws {
+        say("\n\(name) — \(unit)")
+        say("round  clients  service  " + options.modes.map { "pgbench -M \($0)  ratio" }.joined(separator: "  "))
+        var ratios: [String: [Double]] = [:]
+        var services: [Int: [Double]] = [:], references: [String: [Double]] = [:]
+        for round in 1...options.rounds {
+            for clients in options.clients {
+                let service = try rate(try wrk(lua, clients: clients), clients)
+                services[clients, default: []].append(service)
+                var line = String(format: "%5d  %7d  %7.0f", round, clients, service)
+                for mode in options.modes {
+                    let reference = try pgbench(sql, clients: clients, mode: mode)
+                    ratios["\(clients) \(mode)", default: []].append(service / reference)
+                    references["\(clients) \(mode)", default: []].append(reference)
+                    line += String(format: "  %17.0f  %5.2f", reference, service / reference)
+                }
+                say(line)
             }
-            say(line)
-            summary.append("W1 \(clients) clients: " + line)
+        }
+        let median = { (values: [Double]) in values.sorted()[values.count / 2] }
+        for clients in options.clients {
+            var line = "\(name.prefix(2)) \(clients) clients: service " + String(format: "%.0f", median(services[clients]!))
+            for mode in options.modes {
+                line += ", pgbench -M \(mode) " + String(format: "%.0f (ratio %.2f)", median(references["\(clients) \(mode)"]!),
+                                                          median(ratios["\(clients) \(mode)"]!))
+            }
+            summary.append(line + (options.rounds > 1 ? " — medians of \(options.rounds) rounds" : ""))
+        }
+    }
+
+    if options.workloads.contains("w1") {
+        try compare("W1 evidence + review (auth, RLS, idempotency, audit)", unit: "pairs per second", lua: "w1.lua", sql: "w1.sql") {
+            output, clients in
+            guard result(output, "failed") == 0, result(output, "socket_errors") == 0 else { fail("W1 at \(clients) clients: \(output)") }
+            return (result(output, "reviews") ?? 0) / (result(output, "seconds") ?? 1)
         }
     }
 
     if options.workloads.contains("w2") {
-        say("\nW2: one learner's progress (\(framework.competencyCount) competencies) — requests per second")
-        say("clients  service req/s  " + options.modes.map { "pgbench -M \($0)  ratio" }.joined(separator: "  "))
-        for clients in options.clients {
-            let output = try wrk("w2.lua", clients: clients)
+        try compare("W2 one learner's progress (\(framework.competencyCount) competencies)", unit: "requests per second",
+                    lua: "w2.lua", sql: "w2.sql") { output, clients in
             guard result(output, "non2xx") == 0, result(output, "socket_errors") == 0 else { fail("W2 at \(clients) clients: \(output)") }
-            let rate = (result(output, "requests") ?? 0) / (result(output, "seconds") ?? 1)
-            var line = String(format: "%7d  %13.0f", clients, rate)
-            for mode in options.modes {
-                let reference = try pgbench("w2.sql", clients: clients, mode: mode)
-                line += String(format: "  %17.0f  %5.2f", reference, rate / reference)
-            }
-            say(line)
-            summary.append("W2 \(clients) clients: " + line)
+            return (result(output, "requests") ?? 0) / (result(output, "seconds") ?? 1)
         }
     }
 
