@@ -40,12 +40,13 @@ struct JSONWriterTests {
             .init(competencyID: CompetencyID(UUID()), isRollup: false, status: .notStarted, score: nil, level: nil,
                   firstMasteredAt: nil, contributingReviewCount: 0, latestReviewAt: nil),
         ]
-        for asOf in [nil, instants[1]] {
-            for frameworkID in [nil, Self.framework.description] {
+        // With the catalog's members written ahead (as progress does) and without.
+        for fragments in [[:], catalog.fragments.all(for: catalog.graph)] {
+            for (asOf, frameworkID) in [(nil, nil), (instants[1], Self.framework.description)] as [(Date?, String?)] {
                 let document = ProgressRoutes.Progress(
                     learnerId: UUID().uuidString.lowercased(), frameworkId: frameworkID, asOf: asOf,
                     summary: .init(total: 4, mastered: -2, inProgress: 1_000_000_007, notStarted: Int.min),
-                    competencies: states.map { MasteryStateRepresentation($0, catalog: catalog) })
+                    competencies: states.map { MasteryStateRepresentation($0, catalog: catalog, fragments: fragments) })
                 let written = HTTPResponse.json(document).body.bytes ?? []
                 let encoded = APIJSON.encode(document)
                 #expect(String(decoding: written, as: UTF8.self) == String(decoding: encoded, as: UTF8.self))

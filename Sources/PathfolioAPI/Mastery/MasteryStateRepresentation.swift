@@ -21,9 +21,14 @@ struct MasteryStateRepresentation: Encodable {
     let firstMasteredAt: Date?
     let contributingReviews: Int
     let latestReviewAt: Date?
+    /// The catalog's members, written already (``CompetencyJSONFragments``).
+    let fragment: CompetencyJSONFragments.Fragment?
 
-    init(_ stored: MasteryStateStore.Stored, catalog: CompetencyCatalog) {
+    /// `fragments`: the catalog's (``CompetencyCatalog/fragments``), fetched once per document.
+    init(_ stored: MasteryStateStore.Stored, catalog: CompetencyCatalog,
+         fragments: [CompetencyID: CompetencyJSONFragments.Fragment] = [:]) {
         let competency = catalog.graph.competency(stored.competencyID)
+        fragment = fragments[stored.competencyID]
         competencyID = stored.competencyID
         frameworkID = competency?.frameworkID
         code = competency?.humanCodingScheme
@@ -62,11 +67,19 @@ struct MasteryStateRepresentation: Encodable {
 extension MasteryStateRepresentation: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            if let code { json.key("code"); json.string(code) }
-            json.key("competencyId"); json.id(competencyID)
+            if let fragment {
+                json.members(fragment.head)
+            } else {
+                if let code { json.key("code"); json.string(code) }
+                json.key("competencyId"); json.id(competencyID)
+            }
             json.key("contributingReviews"); json.int(contributingReviews)
             if let firstMasteredAt { json.key("firstMasteredAt"); json.timestamp(firstMasteredAt) }
-            if let frameworkID { json.key("frameworkId"); json.id(frameworkID) }
+            if let fragment {
+                json.members(fragment.framework)
+            } else if let frameworkID {
+                json.key("frameworkId"); json.id(frameworkID)
+            }
             if let latestReviewAt { json.key("latestReviewAt"); json.timestamp(latestReviewAt) }
             if let level {
                 json.key("level")
@@ -77,7 +90,11 @@ extension MasteryStateRepresentation: JSONWritable {
             }
             if let score { json.key("score"); json.score(score) }
             json.key("source"); json.string(source)
-            if let statement { json.key("statement"); json.string(statement) }
+            if let fragment {
+                json.members(fragment.statement)
+            } else if let statement {
+                json.key("statement"); json.string(statement)
+            }
             json.key("status"); json.string(status)
         }
     }

@@ -99,7 +99,9 @@ struct ProgressRoutes {
         if let framework, catalog.frameworks[framework] == nil {
             throw APIError.invalidParameter("framework", "No such framework.")
         }
-        let byCompetency = Dictionary(rows.map { ($0.competencyID, $0) }, uniquingKeysWith: { first, _ in first })
+        var byCompetency: [CompetencyID: MasteryStateStore.Stored] = [:]
+        byCompetency.reserveCapacity(rows.count)
+        for row in rows where byCompetency[row.competencyID] == nil { byCompetency[row.competencyID] = row }
         let listed = catalog.graph.competencies.filter { competency in
             (framework == nil || competency.frameworkID == framework)
                 && (!competency.isRetired || byCompetency[competency.id] != nil)
@@ -112,11 +114,12 @@ struct ProgressRoutes {
                 contributingReviewCount: 0, latestReviewAt: nil)
         }
         let count = { (status: MasteryStatus) in states.filter { $0.status == status }.count }
+        let fragments = catalog.fragments.all(for: catalog.graph)
         return .json(Progress(
             learnerId: learner.description, frameworkId: framework?.description, asOf: asOf,
             summary: .init(total: states.count, mastered: count(.mastered), inProgress: count(.inProgress),
                            notStarted: count(.notStarted)),
-            competencies: states.map { MasteryStateRepresentation($0, catalog: catalog) }))
+            competencies: states.map { MasteryStateRepresentation($0, catalog: catalog, fragments: fragments) }))
     }
 
     /// `asOf`: an RFC 3339 instant, or a `YYYY-MM-DD` date meaning the end of that day in the

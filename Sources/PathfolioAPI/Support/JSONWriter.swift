@@ -134,12 +134,25 @@ struct JSONWriter {
 
     /// An instant, as ``Timestamp/format(_:)`` writes it.
     mutating func timestamp(_ date: Date) {
-        var text: [UInt8] = []
-        text.reserveCapacity(29)
-        text.append(UInt8(ascii: "\""))
-        Timestamp.write(date, into: &text)
-        text.append(UInt8(ascii: "\""))
-        text.withUnsafeBufferPointer { output.put($0) }
+        output.put(UInt8(ascii: "\""))
+        Timestamp.withText(date) { output.put($0) }
+        output.put(UInt8(ascii: "\""))
+    }
+
+    /// Members written before (``members(_:)``), as they are: `"a":1,"b":2`.
+    mutating func members(_ written: [UInt8]) {
+        guard !written.isEmpty else { return }
+        if !isFirst { output.put(UInt8(ascii: ",")) }
+        isFirst = false
+        written.withUnsafeBufferPointer { output.put($0) }
+    }
+
+    /// The members `body` writes, without the braces, to put into objects later with
+    /// ``members(_:)`` (the parts of a document that stay the same from one request to the next).
+    static func members(_ body: (inout JSONWriter) -> Void) -> [UInt8] {
+        var writer = JSONWriter(capacity: 256)
+        writer.object(body)
+        return Array(writer.bytes.dropFirst().dropLast())
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
