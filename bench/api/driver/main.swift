@@ -247,7 +247,10 @@ do {    say("cluster: \(root), PostgreSQL \(try Shell.run([cluster.binDirectory 
                 say(line)
             }
         }
-        let median = { (values: [Double]) in values.sorted()[values.count / 2] }
+        let median = { (values: [Double]) -> Double in
+            let sorted = values.sorted()
+            return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        }
         for clients in options.clients {
             var line = "\(name.prefix(2)) \(clients) clients: service " + String(format: "%.0f", median(services[clients]!))
             for mode in options.modes {
