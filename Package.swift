@@ -75,6 +75,10 @@ let package = Package(
         .executableTarget(
             name: "PathfolioPoolBench", dependencies: ["PathfolioPostgres"], path: "bench/postgres", swiftSettings: strict
         ),
+        .executableTarget(
+            name: "PathfolioAPIBench", dependencies: ["PathfolioAPI", "PathfolioPostgres", "PathfolioCrypto"],
+            path: "bench/api/driver", swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -180,8 +180,10 @@ struct EvidenceWorkflowTests {
         defer { Task { await world.shutdown() } }
         let body: [String: Any] = ["kind": "text", "title": "Once", "text": "x", "competencyIds": [world.competencies["M.1"]!]]
         let path = "/v1/learners/\(world.id(.learner))/evidence"
-        let first = try await world.call("POST", path, as: .learner, json: body, headers: ["Idempotency-Key": "k-1"])
-        let second = try await world.call("POST", path, as: .learner, json: body, headers: ["Idempotency-Key": "k-1"])
+        // A retry sends the same bytes (serialising the dictionary again may order its members differently).
+        let bytes = try JSONSerialization.data(withJSONObject: body)
+        let first = try await world.call("POST", path, as: .learner, body: bytes, headers: ["Idempotency-Key": "k-1"])
+        let second = try await world.call("POST", path, as: .learner, body: bytes, headers: ["Idempotency-Key": "k-1"])
         #expect(first.status == 201)
         #expect(second.status == 201)
         #expect(first.json["id"] as? String == second.json["id"] as? String)

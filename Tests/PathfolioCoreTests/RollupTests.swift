@@ -71,4 +71,27 @@ struct RollupTests {
         #expect(full.entries[id(1)]?.firstMasteredAt == instant(180))
         #expect(full.mastered == Set([id(1), id(2), id(3), id(4), id(5)] as [CompetencyID]))
     }
+
+    @Test func aSubtreeAloneRollsUpAsTheWholeGraphDoes() throws {
+        // D ⊃ C ⊃ {S1, S2}; D ⊃ S3; E ⊃ S4 elsewhere. Computing only C and what is under it
+        // gives C the entry the whole graph gives it, and nothing outside gets one.
+        let items = [competency(1, "D"), competency(2, "C"), competency(3, "S1"), competency(4, "S2"), competency(5, "S3"),
+                     competency(6, "E"), competency(7, "S4")]
+        let graph = try CompetencyGraph(competencies: items, associations: [
+            association(.isChildOf, 2, 1), association(.isChildOf, 3, 2), association(.isChildOf, 4, 2),
+            association(.isChildOf, 5, 1), association(.isChildOf, 7, 6),
+        ])
+        let states: [CompetencyID: MasteryState] = [
+            id(3): MasteryState(learnerID: learnerA, competencyID: id(3), score: 3, level: nil, status: .mastered,
+                                firstMasteredAt: instant(10), contributingReviewCount: 1, latestReviewAt: instant(10)),
+            id(4): MasteryState(learnerID: learnerA, competencyID: id(4), score: 4, level: nil, status: .mastered,
+                                firstMasteredAt: instant(20), contributingReviewCount: 1, latestReviewAt: instant(20)),
+        ]
+        let whole = LearnerProgress(learner: learnerA, graph: graph, states: states, policies: [:])
+        let part = LearnerProgress(learner: learnerA, graph: graph, states: states, policies: [:], only: [id(2), id(3), id(4)])
+        #expect(part.entries[id(2)] == whole.entries[id(2)])
+        #expect(part.entries[id(2)]?.status == .mastered)
+        #expect(part.entries[id(2)]?.firstMasteredAt == instant(20))
+        #expect(Set(part.entries.keys) == Set([id(2), id(3), id(4)] as [CompetencyID]))
+    }
 }

@@ -37,6 +37,14 @@ struct TypeRoundTripTests {
         await #expect(throws: PostgresError.self) { _ = try await roundTrip("a\u{0}b", as: "text") }
     }
 
+    @Test("scores keep their two places, whatever the column's scale", arguments: [0, 5, -5, 250, 400, -120, 99_999_99, -99_999_99])
+    func scores(hundredths: Int) async throws {
+        let score = Score(hundredths: hundredths)
+        #expect(try await roundTrip(score, as: "numeric(7, 2)") == score)
+        #expect(try await roundTrip(score, as: "numeric") == score)
+        if hundredths % 100 == 0 { #expect(try await roundTrip(score, as: "numeric(7, 0)") == score) }
+    }
+
     @Test("booleans, UUIDs and dates")
     func scalars() async throws {
         #expect(try await roundTrip(true, as: "bool") == true)

@@ -47,15 +47,30 @@ public struct BearerAuthenticator: Sendable {
 
     /// The caller of `request` as of `now`.
     public func authenticate(_ request: HTTPRequest, now: Date) async throws -> Caller {
+        let hash = try Self.tokenHash(of: request)
+        guard let holder = try await tokens.holder(ofHash: hash) else { throw Failure.unknown }
+        return try Self.caller(holder, now: now)
+    }
+
+    /// The hash of the bearer token `request` presents (the form it is stored in), after the
+    /// checks that need no database.
+    public static func tokenHash(of request: HTTPRequest) throws(Failure) -> [UInt8] {
         guard let header = request.headers["Authorization"] else { throw Failure.missing }
         let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw Failure.malformed }
-        let secret = parts[1].trimmingCharacters(in: .whitespaces)
+        var token = parts[1]
+        while token.first?.isWhitespace == true { token.removeFirst() }
+        while token.last?.isWhitespace == true { token.removeLast() }
+        let secret = String(token)
         // Shape check before any database work: `pf_` + 43 base64url characters.
         guard secret.hasPrefix("pf_"), Base64URL.decode(String(secret.dropFirst(3)))?.count == 32 else {
             throw Failure.unknown
         }
-        guard let holder = try await tokens.holder(ofHash: BearerToken(secret: secret).hash) else { throw Failure.unknown }
+        return BearerToken(secret: secret).hash
+    }
+
+    /// The caller a found token stands for at `now`, or why it does not.
+    public static func caller(_ holder: ApiTokenStore.Holder, now: Date) throws(Failure) -> Caller {
         if holder.revokedAt != nil { throw Failure.revoked }
         if let expiry = holder.expiresAt, expiry <= now { throw Failure.expired }
         return Caller(personID: holder.personID, institutionID: holder.institutionID)

@@ -95,3 +95,53 @@ struct ReviewRepresentation: Encodable {
         supersedes = review.supersedes?.description
     }
 }
+
+extension EvidenceRepresentation: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            if let assessment { json.key("assessment"); json.string(assessment) }
+            json.key("competencyIds"); json.array(competencyIds) { json, id in json.string(id) }
+            json.key("description"); json.string(description)
+            if let file {
+                json.key("file")
+                json.object { json in
+                    json.key("byteCount"); json.int(file.byteCount)
+                    json.key("href"); json.string(file.href)
+                    json.key("mediaType"); json.string(file.mediaType)
+                    json.key("sha256"); json.string(file.sha256)
+                }
+            }
+            json.key("id"); json.string(id)
+            json.key("kind"); json.string(kind)
+            json.key("learnerId"); json.string(learnerId)
+            if let mediaType { json.key("mediaType"); json.string(mediaType) }
+            if let notes { json.key("notes"); json.string(notes) }
+            if let observedOn { json.key("observedOn"); json.string(observedOn) }
+            if let previousRevisionId { json.key("previousRevisionId"); json.string(previousRevisionId) }
+            if let result { json.key("result"); json.string(result) }
+            if let reviews { json.key("reviews"); json.array(reviews) { json, review in review.write(to: &json) } }
+            json.key("status"); json.string(status)
+            json.key("submittedAt"); json.timestamp(submittedAt)
+            json.key("submittedBy"); json.string(submittedBy)
+            if let text { json.key("text"); json.string(text) }
+            json.key("title"); json.string(title)
+            if let url { json.key("url"); json.string(url) }
+        }
+    }
+}
+
+extension ReviewRepresentation: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("comment"); json.string(comment)
+            json.key("competencyId"); json.string(competencyId)
+            json.key("evidenceId"); json.string(evidenceId)
+            json.key("id"); json.string(id)
+            json.key("learnerId"); json.string(learnerId)
+            json.key("points"); json.score(points)
+            json.key("recordedAt"); json.timestamp(recordedAt)
+            json.key("reviewerId"); json.string(reviewerId)
+            if let supersedes { json.key("supersedes"); json.string(supersedes) }
+        }
+    }
+}

@@ -18,10 +18,15 @@ struct EvidenceRoutes {
             let learner: PersonID = try request.identifier("id")
             let body = try await request.jsonBody()
             let submission = try EvidenceSubmission(RequestObject.parse(body))
-            return try await context.creation(request, body: body) { session in
+            // Which claimed competencies exist (and the evidence revised, locked) are read with
+            // the statements that open the transaction; the insert and the audit row go with
+            // the commit: two round trips.
+            return try await context.creation(request, body: body, reading: { batch, _ in
+                (batch.add(EvidenceRecordStore.active(among: submission.competencies)),
+                 submission.previousRevision.map { batch.add(EvidenceRecordStore.item($0, forUpdate: true)) })
+            }) { session, reads in
                 try session.require(.submitEvidence, learner: learner)
-                let store = EvidenceRecordStore(connection: session.connection)
-                let known = try await store.activeCompetencies(among: submission.competencies)
+                let known = try session.read(reads.0)
                 let unknown = submission.competencies.enumerated().filter { !known.contains($0.element) }
                 guard unknown.isEmpty else {
                     throw APIError.unprocessable("Evidence must claim competencies of this institution's frameworks.",
@@ -30,8 +35,8 @@ struct EvidenceRoutes {
                 let id = EvidenceID(UUID())
                 var evidence: Evidence
                 do {
-                    if let previousID = submission.previousRevision {
-                        guard let previous = try await store.evidence(previousID, forUpdate: true), previous.learnerID == learner else {
+                    if let revised = reads.1 {
+                        guard let previous = try session.read(revised), previous.learnerID == learner else {
                             throw APIError.unprocessable("No such evidence to revise.",
                                                          errors: [.init(pointer: "/previousRevisionId", detail: "No such evidence of this learner.")])
                         }
@@ -46,8 +51,11 @@ struct EvidenceRoutes {
                 } catch let invalid as Evidence.Invalid {
                     throw EvidenceRoutes.problem(invalid)
                 }
-                evidence = try await store.insert(evidence)
-                try await session.audit("evidence.submit", target: "evidence", id: id.uuid)
+                // Stored at the transaction's start, which the insert's `now()` default gives it.
+                evidence = EvidenceRecordStore.stored(evidence, submittedAt: session.transactionStartedAt)
+                session.enqueue(EvidenceRecordStore.insertion(evidence))
+                session.enqueue(AuditLogStore.entry(actor: session.personID, action: "evidence.submit", targetType: "evidence",
+                                                    targetID: id.uuid))
                 return .json(EvidenceRepresentation(evidence, reviews: []), status: .created,
                              headers: ["Location": "/v1/evidence/\(id)"])
             }

@@ -9,7 +9,8 @@ import PathfolioPostgres
 /// One review request is one transaction: the evidence row is locked, the ratings appended to
 /// the ledger, the evidence status moved, the mastery projection of each rated competency and
 /// its ancestors recomputed by the core and upserted, and an audit row appended. A 2xx means
-/// all of it committed.
+/// all of it committed. Two round trips: the reads go with the statements that open the
+/// transaction, the writes with the commit.
 struct ReviewRoutes {
     let context: APIContext
 
@@ -55,8 +56,10 @@ struct ReviewRoutes {
                 input.log.add("/ratings", "Accepting evidence needs at least one rating.")
             }
             try input.log.check()
-            return try await context.creation(request, body: body) { session in
-                try await ReviewRoutes.review(id, outcome: outcome, ratings: ratings, in: session)
+            return try await context.creation(request, body: body, reading: { batch, catalog in
+                ReviewRoutes.reads(id, ratings: ratings, catalog: catalog, into: &batch)
+            }) { session, reads in
+                try await ReviewRoutes.review(id, outcome: outcome, ratings: ratings, reads: reads, in: session)
             }
         })
 
@@ -84,15 +87,44 @@ struct ReviewRoutes {
         let waitingSeconds: Int
     }
 
-    static func review(_ id: EvidenceID, outcome: Outcome, ratings: [Rating], in session: Session) async throws -> HTTPResponse {
-        let evidenceStore = EvidenceRecordStore(connection: session.connection)
-        let ledger = ReviewLedgerStore(connection: session.connection)
-        var evidence = try await EvidenceRoutes.evidence(id, readableIn: session, for: .reviewEvidence, forUpdate: true)
-        // Before reading the catalog and the ledger: one projection writer per learner, and
-        // none while a policy changes.
-        try await FrameworkCatalogStore(institution: session.institutionID)
-            .lockForMastery(of: evidence.learnerID, on: session.connection)
-        let catalog = try await CompetencyCatalog.load(in: session)
+    /// What a review reads, sent with the statements that open its transaction: the evidence
+    /// (locked), the learner's review lock, the learner's reviews of the rated competencies
+    /// (read after the lock: nothing another review of this learner committed is missed), the
+    /// stored states the recomputation needs as far as `catalog` (the process's last copy)
+    /// tells, and the reviews that ratings correct.
+    struct Reads {
+        let catalogState: PostgresBatch.Slot<CatalogVersionStore.State>
+        let evidence: PostgresBatch.Slot<Evidence?>
+        let reviews: PostgresBatch.Slot<[Review]>
+        let states: (slot: PostgresBatch.Slot<[MasteryStateStore.Stored]>, competencies: Set<CompetencyID>)?
+        let superseded: PostgresBatch.Slot<[Review]>?
+    }
+
+    static func reads(_ id: EvidenceID, ratings: [Rating], catalog: CompetencyCatalog?, into batch: inout PostgresBatch) -> Reads {
+        // No policy change or import of the catalog while this review computes; the version
+        // read again after the lock says whether the one the transaction began with still holds.
+        batch.add(FrameworkCatalogStore.sharingCatalog())
+        let catalogState = batch.add(CatalogVersionStore.current())
+        let evidence = batch.add(EvidenceRecordStore.item(id, forUpdate: true))
+        batch.add(ReviewLedgerStore.lockLearner(ofEvidence: id))
+        let rated = Set(ratings.map(\.competencyID))
+        let reviews = batch.add(ReviewLedgerStore.reviews(ofLearnerOf: id, for: rated.sorted()))
+        let states = catalog.map { catalog in
+            let needed = MasteryProjection(catalog: catalog).statesNeeded(forRecomputing: rated)
+            return (batch.add(MasteryStateStore.states(ofLearnerOf: id, for: needed.sorted())), needed)
+        }
+        let corrected = ratings.compactMap(\.supersedes)
+        let superseded = corrected.isEmpty ? nil : batch.add(ReviewLedgerStore.reviews(ids: corrected))
+        return Reads(catalogState: catalogState, evidence: evidence, reviews: reviews, states: states, superseded: superseded)
+    }
+
+    static func review(_ id: EvidenceID, outcome: Outcome, ratings: [Rating], reads: Reads,
+                       in session: Session) async throws -> HTTPResponse {
+        guard var evidence = try session.read(reads.evidence) else { throw APIError.notFound }
+        try session.require(.reviewEvidence, learner: evidence.learnerID)
+        // A change committed between the transaction's start and the catalog lock: read it now.
+        let catalog = try session.read(reads.catalogState).version == session.catalogState.version
+            ? try await session.catalog() : try await CompetencyCatalog.load(in: session)
 
         // The workflow: a first review takes submitted evidence into review, where it is rated;
         // then the outcome. Accepted evidence takes corrections and further ratings.
@@ -109,7 +141,7 @@ struct ReviewRoutes {
         }
 
         // Each rating against the core's rules, every problem with its pointer.
-        let superseded = try await ledger.reviews(ratings.compactMap(\.supersedes))
+        let superseded = try reads.superseded.map { try session.read($0) } ?? []
         var errors: [ProblemDetails.FieldError] = []
         var drafts: [ReviewDraft] = []
         for (index, rating) in ratings.enumerated() {
@@ -147,36 +179,51 @@ struct ReviewRoutes {
             throw EvidenceRoutes.problem(error)
         }
 
-        let recorded: [Review]
-        do {
-            recorded = try await ledger.record(drafts)
-        } catch let error as PostgresError where error.sqlState == .uniqueViolation {
-            // Another correction of the same review committed first.
-            throw APIError.conflict("A review named in `supersedes` has already been corrected.")
+        // The ledger records each review at the transaction's start, after every review
+        // recorded before it: the projection is computed with exactly those values before
+        // anything is written, so the writes, the audit row and the commit go in one round trip.
+        let recorded = drafts.enumerated().map { index, draft in
+            Review(id: draft.id, evidenceID: draft.evidenceID, learnerID: draft.learnerID, competencyID: draft.competencyID,
+                   reviewerID: draft.reviewerID, points: draft.points, comment: draft.comment,
+                   recordedAt: session.transactionStartedAt, recordingSequence: Int64.max - Int64(drafts.count - index),
+                   supersedes: draft.supersedes)
         }
+        let touched = Set(drafts.map(\.competencyID))
+        let projection = MasteryProjection(catalog: catalog)
+        let needed = projection.statesNeeded(forRecomputing: touched)
+        let stored: [MasteryStateStore.Stored]
+        if let planned = reads.states, needed.isSubset(of: planned.competencies) {
+            stored = try session.read(planned.slot).filter { needed.contains($0.competencyID) }
+        } else {
+            // The process held no catalog, or another one: read what this one needs.
+            stored = try await session.connection.run(MasteryStateStore.states(ofLearnerOf: id, for: needed.sorted()))
+        }
+        let rows = projection.rows(learner: evidence.learnerID, reviewsOfTouched: try session.read(reads.reviews) + recorded,
+                                   stored: stored, touching: touched)
+
+        if !drafts.isEmpty { session.enqueue(ReviewLedgerStore.recording(drafts)) }
         if evidence.status != initial {
-            guard try await evidenceStore.changeStatus(of: id, from: initial, to: evidence.status) else {
-                throw APIError.conflict("The evidence changed while it was being reviewed; try again.")
+            // The evidence is locked since the opening round trip: nothing else can move it.
+            session.enqueue(EvidenceRecordStore.statusChange(of: id, from: initial, to: evidence.status))
+        }
+        if !rows.isEmpty { session.enqueue(MasteryStateStore.saving(rows, of: evidence.learnerID)) }
+        session.enqueue(AuditLogStore.entry(actor: session.personID, action: "evidence.review", targetType: "evidence",
+                                            targetID: id.uuid,
+                                            // What PostgresJSON(encoding:) would write, without an encoder per review.
+                                            details: PostgresJSON(text: #"{"outcome":"\#(outcome.rawValue)","reviews":"\#(recorded.count)"}"#)))
+        if !supersededIDs.isEmpty {
+            // A correction can lose a race with another correction of the same review: send the
+            // writes now, so that loss answers 409 rather than failing the commit.
+            do {
+                try await session.flush()
+            } catch let error as PostgresError where error.sqlState == .uniqueViolation {
+                throw APIError.conflict("A review named in `supersedes` has already been corrected.")
             }
         }
-        let rows = try await ReviewRoutes.project(learner: evidence.learnerID, competencies: Set(drafts.map(\.competencyID)),
-                                                  catalog: catalog, in: session)
-        try await session.audit("evidence.review", target: "evidence", id: id.uuid,
-                                details: try PostgresJSON(encoding: ["outcome": outcome.rawValue, "reviews": "\(recorded.count)"]))
         let response = Response(evidence: EvidenceRepresentation(evidence, reviews: nil),
                                 reviews: recorded.map(ReviewRepresentation.init),
                                 mastery: rows.map { MasteryStateRepresentation($0, catalog: catalog) })
         return .json(response, status: .created)
-    }
-
-    /// Recomputes and stores the projection of `competencies` and their ancestors for `learner`.
-    static func project(learner: PersonID, competencies: Set<CompetencyID>, catalog: CompetencyCatalog,
-                        in session: Session) async throws -> [MasteryStateStore.Stored] {
-        guard !competencies.isEmpty else { return [] }
-        let reviews = try await ReviewLedgerStore(connection: session.connection).reviews(of: learner)
-        let rows = MasteryProjection(catalog: catalog).rows(learner: learner, reviews: reviews, touching: competencies)
-        try await MasteryStateStore(connection: session.connection).save(rows, of: learner)
-        return rows
     }
 
     static func fieldError(_ refusal: Review.Refusal, at pointer: String) -> ProblemDetails.FieldError {
@@ -191,6 +238,16 @@ struct ReviewRoutes {
             .init(pointer: pointer, detail: "Evidence that is `\(status.rawValue)` cannot be rated; only \(reviewable.map(\.rawValue).joined(separator: ", ")).")
         case .supersedesAnotherPair(let id):
             .init(pointer: pointer + "/supersedes", detail: "Review \(id) is not an earlier review of this learner and competency.")
+        }
+    }
+}
+
+extension ReviewRoutes.Response: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("evidence"); evidence.write(to: &json)
+            json.key("mastery"); json.array(mastery) { json, state in state.write(to: &json) }
+            json.key("reviews"); json.array(reviews) { json, review in review.write(to: &json) }
         }
     }
 }

@@ -44,7 +44,8 @@ extension FrameworkRoutes {
             let input = try RequestObject.parse(body)
             return try await context.session(request) { session in
                 try session.require(.managePolicy)
-                // Exclusive: no review computes a projection while the policy changes.
+                // Exclusive: reviews in flight commit first, and none starts computing until this
+                // change commits.
                 try await FrameworkCatalogStore(institution: session.institutionID).lockForChanges(on: session.connection)
                 let catalog = try await CompetencyCatalog.load(in: session)
                 guard catalog.frameworks[id] != nil else { throw APIError.notFound }
@@ -53,7 +54,8 @@ extension FrameworkRoutes {
                 let store = FrameworkCatalogStore(institution: session.institutionID)
                 let change = try await store.savePolicy(policy, scale: proposal.scale, of: id, effectiveFrom: session.now, changedBy: session.personID,
                                                         at: session.now, on: session.connection)
-                // Recompute with the new policy in force.
+                // Recompute with the new policy in force (read again: the process's copy is
+                // the one before this transaction's change).
                 let updated = try await CompetencyCatalog.load(in: session)
                 let competencies = Self.competencies(of: id, in: updated)
                 let reviews = try await ReviewLedgerStore(connection: session.connection)
@@ -86,7 +88,7 @@ extension FrameworkRoutes {
             let input = try RequestObject.parse(body)
             return try await context.session(request) { session in
                 try session.require(.managePolicy)
-                let catalog = try await CompetencyCatalog.load(in: session)
+                let catalog = try await session.catalog()
                 guard let framework = catalog.frameworks[id] else { throw APIError.notFound }
                 let competencies = Self.competencies(of: id, in: catalog)
                 let proposed = try MasteryPolicyInput(input, framework: competencies).policy

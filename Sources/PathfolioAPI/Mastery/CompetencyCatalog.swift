@@ -7,6 +7,8 @@ import PathfolioPostgres
 struct CompetencyCatalog: Sendable {
     let frameworks: [FrameworkID: Framework]
     let graph: CompetencyGraph
+    /// Its competencies' members of a mastery state's JSON, written once (progress documents).
+    let fragments = CompetencyJSONFragments()
 
     /// The scale that rates `competency`.
     func scale(for competency: Competency) -> ProficiencyScale {

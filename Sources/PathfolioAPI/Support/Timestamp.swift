@@ -7,16 +7,57 @@ public import PathfolioCore
 public enum Timestamp {
     /// `2026-11-23T15:08:00Z` or `2026-11-23T15:08:00.123456Z`.
     public static func format(_ date: Date) -> String {
-        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
-        let (seconds, fraction) = floorDivision(micros, 1_000_000)
-        let (days, secondOfDay) = floorDivision(seconds, 86_400)
-        var text = "\(CalendarDate(daysSinceUnixEpoch: Int(days)))T"
-            + two(Int(secondOfDay / 3600)) + ":" + two(Int(secondOfDay / 60 % 60)) + ":" + two(Int(secondOfDay % 60))
-        if fraction != 0 {
-            let digits = String(fraction)
-            text += "." + String(repeating: "0", count: 6 - digits.count) + digits
+        withText(date) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with ``format(_:)``'s text as UTF-8, made without a `String` or an array
+    /// (JSON writers put it straight into their output).
+    static func withText<R>(_ date: Date, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            var count = 0
+            func put(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
+            }
+            func digits(_ value: Int, _ width: Int) {
+                var divisor = 1
+                for _ in 1..<width { divisor *= 10 }
+                var rest = value
+                while divisor > 0 {
+                    put(UInt8(ascii: "0") + UInt8(rest / divisor))
+                    rest %= divisor
+                    divisor /= 10
+                }
+            }
+            let micros = (date.timeIntervalSince1970 * 1_000_000).rounded()
+            var seconds = Int((micros / 1_000_000).rounded(.down))
+            var fraction = Int(micros - Double(seconds) * 1_000_000)
+            if fraction >= 1_000_000 { seconds += 1; fraction -= 1_000_000 }
+            let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+            let secondOfDay = seconds - days * 86_400
+            let day = CalendarDate(daysSinceUnixEpoch: days)
+            if (0...9999).contains(day.year) {
+                digits(day.year, 4)
+                put(UInt8(ascii: "-"))
+                digits(day.month, 2)
+                put(UInt8(ascii: "-"))
+                digits(day.day, 2)
+            } else {
+                for byte in day.description.utf8.prefix(24) { put(byte) }
+            }
+            put(UInt8(ascii: "T"))
+            digits(secondOfDay / 3600, 2)
+            put(UInt8(ascii: ":"))
+            digits(secondOfDay / 60 % 60, 2)
+            put(UInt8(ascii: ":"))
+            digits(secondOfDay % 60, 2)
+            if fraction != 0 {
+                put(UInt8(ascii: "."))
+                digits(fraction, 6)
+            }
+            put(UInt8(ascii: "Z"))
+            return body(UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
-        return text + "Z"
     }
 
     private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
@@ -69,8 +110,6 @@ public enum Timestamp {
         let seconds = day.daysSinceUnixEpoch * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
         return Date(timeIntervalSince1970: Double(seconds) + Double(micros) / 1_000_000)
     }
-
-    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
         var value = 0

@@ -1,5 +1,8 @@
 public import Foundation
 
+/// Hexadecimal digits as ``Identifier/description`` writes them.
+private let lowerHexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
 /// A typed UUID: `Identifier<Competency>` and `Identifier<Plan>` cannot be mixed up.
 ///
 /// Ids are always given to the core (the caller generates them), so nothing here is random.
@@ -19,10 +22,31 @@ public struct Identifier<Subject>: Sendable, Hashable, Comparable, Codable, Cust
     }
 
     /// Lower-case canonical form, as the API prints ids.
-    public var description: String { uuid.uuidString.lowercased() }
+    public var description: String {
+        withUnsafeBytes(of: uuid.uuid) { raw in
+            String(unsafeUninitializedCapacity: 36) { text in
+                var index = 0
+                for (position, byte) in raw.enumerated() {
+                    if position == 4 || position == 6 || position == 8 || position == 10 {
+                        text[index] = UInt8(ascii: "-")
+                        index += 1
+                    }
+                    text[index] = lowerHexDigits[Int(byte >> 4)]
+                    text[index + 1] = lowerHexDigits[Int(byte & 0x0F)]
+                    index += 2
+                }
+                return index
+            }
+        }
+    }
 
-    /// Orders by the canonical text, the core's last-resort deterministic tie-break.
-    public static func < (lhs: Identifier, rhs: Identifier) -> Bool { lhs.uuid.uuidString < rhs.uuid.uuidString }
+    /// Orders by the canonical text, the core's last-resort deterministic tie-break (compared
+    /// byte by byte, which orders exactly as the text does).
+    public static func < (lhs: Identifier, rhs: Identifier) -> Bool {
+        withUnsafeBytes(of: lhs.uuid.uuid) { left in
+            withUnsafeBytes(of: rhs.uuid.uuid) { right in left.lexicographicallyPrecedes(right) }
+        }
+    }
 
     /// Decodes the form ``encode(to:)`` writes, with the same checks as the initializers.
     public init(from decoder: any Decoder) throws {

@@ -27,17 +27,28 @@ public struct LearnerProgress: Sendable {
     public let entries: [CompetencyID: Entry]
 
     /// Combines direct states with the rollups of `policies` (by framework; a framework without
-    /// one uses the default policy).
+    /// one uses the default policy). With `only`, just those competencies get an entry: the set
+    /// must hold every descendant of each of its members (a rollup is made of its children's
+    /// entries), e.g. what a review changes and everything under it — O(size of the set).
     public init(learner: PersonID, graph: CompetencyGraph, states: [CompetencyID: MasteryState],
-                policies: [FrameworkID: MasteryPolicy]) {
+                policies: [FrameworkID: MasteryPolicy], only subset: Set<CompetencyID>? = nil) {
         var byIndex = [Entry?](repeating: nil, count: graph.count)
-        for node in graph.order.reversed() {
+        var nodes = graph.order
+        if let subset {
+            let included = subset.compactMap { graph.indexByID[$0] }
+            nodes = included.sorted { graph.position[$0] < graph.position[$1] }
+        }
+        for node in nodes.reversed() {
             let competency = graph.competencies[node]
             let policy = policies[competency.frameworkID] ?? MasteryPolicy()
             let rollup = policy.rollup(for: competency.id)
             if !graph.children[node].isEmpty, rollup != .none {
                 let children = graph.children[node].map { child in
-                    let entry = byIndex[child]!
+                    // Settled before its parent (reverse topological order); absent only when
+                    // `only` left it out, which its contract forbids: then it counts as not started.
+                    guard let entry = byIndex[child] else {
+                        return Rollup.Child(competencyID: graph.competencies[child].id, status: .notStarted, firstMasteredAt: nil)
+                    }
                     return Rollup.Child(competencyID: entry.competencyID, status: entry.status,
                                         firstMasteredAt: entry.firstMasteredAt)
                 }

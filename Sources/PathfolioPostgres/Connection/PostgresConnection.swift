@@ -30,8 +30,9 @@ public actor PostgresConnection {
     /// connection, so each statement costs no thread switch.
     nonisolated var taskExecutor: any TaskExecutor { thread }
 
-    private init(thread: ConnectionThread) {
+    private init(thread: ConnectionThread, preparesStatements: Bool) {
         self.thread = thread
+        self.preparesStatements = preparesStatements
     }
 
     // Isolated, so the handle is finished on the connection's own thread.
@@ -43,10 +44,12 @@ public actor PostgresConnection {
     /// Connects using a libpq connection string: a URL (`postgresql://user@host:5432/db?…`,
     /// several hosts allowed, e.g. with `target_session_attrs=read-write`) or keyword form
     /// (`host=/tmp dbname=pathfolio`). Unless the string says otherwise, gives up after
-    /// 10 seconds.
-    public static func connect(to connectionString: String) async throws(PostgresError) -> PostgresConnection {
+    /// 10 seconds. `preparingStatements`: see ``preparesStatements``.
+    public static func connect(to connectionString: String,
+                               preparingStatements: Bool = true) async throws(PostgresError) -> PostgresConnection {
         try PostgresConnectionString.validate(connectionString)
-        let connection = PostgresConnection(thread: ConnectionThread(name: "pathfolio.postgres"))
+        let connection = PostgresConnection(thread: ConnectionThread(name: "pathfolio.postgres"),
+                                            preparesStatements: preparingStatements)
         try await connection.open(connectionString)
         return connection
     }
@@ -144,10 +147,51 @@ public actor PostgresConnection {
     public func query(_ query: PostgresQuery) throws(PostgresError) -> PostgresRows {
         defer { recordState() }
         let handle = try requireOpen()
-        let result = try EncodedQuery(query).withCArrays { sql, count, types, values, lengths, formats in
-            PQexecParams(handle, sql, count, types, values, lengths, formats, 0)
+        let encoded = try EncodedQuery(query)
+        var name = preparedNames[encoded.key]
+        if name == nil, let fresh = nameForPreparing(encoded) {
+            // The first run of a statement on this connection prepares it (one round trip more, once).
+            let prepared = encoded.withCArrays { sql, count, types, _, _, _ in PQprepare(handle, fresh, sql, count, types) }
+            _ = try checkPreparing(prepared)
+            preparedNames[encoded.key] = fresh
+            name = fresh
         }
-        return try check(result)
+        let result = encoded.withCArrays { sql, count, types, values, lengths, formats in
+            if let name { PQexecPrepared(handle, name, count, values, lengths, formats, 0) }
+            else { PQexecParams(handle, sql, count, types, values, lengths, formats, 0) }
+        }
+        return try checkPreparing(result)
+    }
+
+    // MARK: Prepared statements
+
+    /// Whether statements are prepared (named, parsed and planned once per connection, as
+    /// `pgbench -M prepared` does): the server then skips parsing and, once it settles on a
+    /// generic plan, planning. Off for poolers that do not keep a session per client.
+    public nonisolated let preparesStatements: Bool
+    /// The statements prepared on this connection (`pf1`, `pf2`, …) by text and parameter types.
+    private var preparedNames: [EncodedQuery.Key: String] = [:]
+    private var preparedCount = 0
+    /// Statements whose text is built from data would fill the table: past this many, the
+    /// rest run unnamed.
+    static let preparedLimit = 256
+
+    /// A new statement name for `query`, or nil when it should run unnamed.
+    private func nameForPreparing(_ query: EncodedQuery) -> String? {
+        guard preparesStatements, preparedNames.count < Self.preparedLimit else { return nil }
+        preparedCount += 1
+        return "pf\(preparedCount)"
+    }
+
+    /// ``check(_:)``, forgetting every prepared statement when the server says one is gone
+    /// (someone ran `DEALLOCATE` or `DISCARD`): the next runs prepare them again.
+    private func checkPreparing(_ result: OpaquePointer?) throws(PostgresError) -> PostgresRows {
+        do {
+            return try check(result)
+        } catch {
+            if error.sqlState == .invalidSQLStatementName { preparedNames.removeAll() }
+            throw error
+        }
     }
 
     /// Runs SQL text that may hold several statements and no parameters (migrations, setup).
@@ -165,16 +209,44 @@ public actor PostgresConnection {
     /// rolled back here. Meant for a handful of small statements: libpq's blocking mode
     /// writes the whole batch before reading, so huge batches with huge results could stall.
     public func pipeline(_ queries: [PostgresQuery]) throws(PostgresError) -> [PostgresRows] {
+        let outcome = try pipelineOutcome(queries)
+        if let error = outcome.error { throw error }
+        return outcome.rows
+    }
+
+    /// Sends a batch in one round trip (as ``pipeline(_:)``) and returns what came back even
+    /// when a statement failed: the results of the statements before the failure, and the
+    /// error. Statements after a failure do not run. Only a broken connection throws.
+    public func send(_ batch: PostgresBatch) throws(PostgresError) -> PostgresBatchResults {
+        let outcome = try pipelineOutcome(batch.queries)
+        return PostgresBatchResults(rows: outcome.rows, error: outcome.error)
+    }
+
+    private func pipelineOutcome(_ queries: [PostgresQuery]) throws(PostgresError) -> (rows: [PostgresRows], error: PostgresError?) {
         defer { recordState() }
         let handle = try requireOpen()
-        guard !queries.isEmpty else { return [] }
+        guard !queries.isEmpty else { return ([], nil) }
         // Encode everything first: a value that cannot be sent must fail before anything is.
         let encoded = try queries.map { (query) throws(PostgresError) in try EncodedQuery(query) }
         let startedIdle = PQtransactionStatus(handle) == PQTRANS_IDLE
         guard PQenterPipelineMode(handle) == 1 else { throw abandon() }
+        // A statement not prepared yet is prepared in the same pipeline, just before it runs.
+        var preparing: [String?] = []
+        var pending: [EncodedQuery.Key: String] = [:]
         for query in encoded {
-            let sent = query.withCArrays { sql, count, types, values, lengths, formats in
-                PQsendQueryParams(handle, sql, count, types, values, lengths, formats, 0)
+            let key = query.key
+            var name = preparedNames[key] ?? pending[key]
+            var fresh: String?
+            if name == nil, let new = nameForPreparing(query) {
+                fresh = new
+                name = new
+                pending[key] = new
+            }
+            preparing.append(fresh)
+            let sent = query.withCArrays { sql, count, types, values, lengths, formats -> Int32 in
+                if let fresh, PQsendPrepare(handle, fresh, sql, count, types) != 1 { return 0 }
+                if let name { return PQsendQueryPrepared(handle, name, count, values, lengths, formats, 0) }
+                return PQsendQueryParams(handle, sql, count, types, values, lengths, formats, 0)
             }
             guard sent == 1 else { throw abandon() }
         }
@@ -183,7 +255,19 @@ public actor PostgresConnection {
         var results: [PostgresRows] = []
         results.reserveCapacity(queries.count)
         var firstError: PostgresError?
-        for _ in queries {
+        for (index, query) in encoded.enumerated() {
+            if let fresh = preparing[index] {
+                guard let prepared = PQgetResult(handle) else { throw abandon(after: firstError) }
+                switch PQresultStatus(prepared) {
+                case PGRES_COMMAND_OK: preparedNames[query.key] = fresh
+                case PGRES_PIPELINE_ABORTED: break
+                default:
+                    let error = serverError(prepared)
+                    if firstError == nil { firstError = error }
+                }
+                PQclear(prepared)
+                while let extra = PQgetResult(handle) { PQclear(extra) }
+            }
             guard let result = PQgetResult(handle) else { throw abandon(after: firstError) }
             switch PQresultStatus(result) {
             case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
@@ -204,14 +288,14 @@ public actor PostgresConnection {
         PQclear(sync)
         guard syncStatus == PGRES_PIPELINE_SYNC, PQexitPipelineMode(handle) == 1 else { throw abandon(after: firstError) }
         if let firstError {
+            if firstError.sqlState == .invalidSQLStatementName { preparedNames.removeAll() }
             // Only a transaction the batch opened itself is ours to end; one the caller
             // opened (`withTransaction`) stays failed for the caller to roll back.
             if startedIdle && PQtransactionStatus(handle) != PQTRANS_IDLE {
                 _ = try? execute(script: "ROLLBACK")
             }
-            throw firstError
         }
-        return results
+        return (results, firstError)
     }
 
     /// Gives up on a connection whose protocol state is no longer known (a failed send or

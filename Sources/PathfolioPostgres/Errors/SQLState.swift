@@ -19,6 +19,8 @@ public struct SQLState: RawRepresentable, Hashable, Sendable, CustomStringConver
     public static let restrictViolation = SQLState("23001")
     public static let serializationFailure = SQLState("40001")
     public static let deadlockDetected = SQLState("40P01")
+    /// A prepared statement the client named does not exist (`DEALLOCATE`, `DISCARD ALL`).
+    public static let invalidSQLStatementName = SQLState("26000")
     public static let queryCanceled = SQLState("57014")
     public static let adminShutdown = SQLState("57P01")
     public static let crashShutdown = SQLState("57P02")

@@ -22,23 +22,53 @@ extension PostgresPool {
         maximumAttempts: Int = 5,
         _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
+        var opening = PostgresBatch()
+        for setting in settings {
+            opening.add(PostgresStatement("SELECT set_config(\(setting.name), \(setting.value), true)"))
+        }
+        return try await withTransaction(isolation: isolation, level: level, opening: opening,
+                                         maximumAttempts: maximumAttempts) { connection, opened in
+            try opened.check()
+            return try await body(connection)
+        }
+    }
+
+    /// Runs `body` inside a transaction whose first round trip carries `opening` too: `BEGIN`
+    /// and the batch's statements go in one pipeline, and `body` gets what they returned (the
+    /// results up to the first failure, and that failure: `body` decides what it means).
+    ///
+    /// The transaction commits when `body` returns, unless `body` already ended it (by sending
+    /// `COMMIT` with its last statements, saving the round trip); it rolls back when `body`
+    /// throws. Serialization failures and deadlocks run everything again, as
+    /// ``withTransaction(isolation:level:settings:maximumAttempts:_:)`` does.
+    public func withTransaction<T>(
+        isolation: isolated (any Actor)? = #isolation,
+        level: PostgresIsolationLevel = .readCommitted,
+        opening: PostgresBatch,
+        maximumAttempts: Int = 5,
+        _ body: (PostgresConnection, PostgresBatchResults) async throws -> T
+    ) async throws -> T {
         var attempt = 1
+        var batch = PostgresBatch()
+        batch.add(PostgresQuery(unsafeSQL: "BEGIN ISOLATION LEVEL \(level.rawValue)"))
+        for query in opening.queries { batch.add(query) }
         while true {
             do {
                 return try await withConnection { connection in
-                    var begin: [PostgresQuery] = [PostgresQuery(unsafeSQL: "BEGIN ISOLATION LEVEL \(level.rawValue)")]
-                    for setting in settings {
-                        begin.append("SELECT set_config(\(setting.name), \(setting.value), true)")
-                    }
-                    _ = try await connection.pipeline(begin)
+                    let results = try await connection.send(batch)
                     do {
-                        let value = try await body(connection)
-                        try await connection.execute(script: "COMMIT")
+                        let value = try await body(connection, results.droppingFirst())
+                        // Still in the transaction unless the body committed with its last batch.
+                        if !connection.wasIdleAfterLastCall {
+                            try await connection.execute(script: "COMMIT")
+                        }
                         return value
                     } catch {
                         // The original error is what the caller needs; if the rollback
                         // fails too, the pool discards the connection (not idle).
-                        _ = try? await connection.execute(script: "ROLLBACK")
+                        if !connection.wasIdleAfterLastCall {
+                            _ = try? await connection.execute(script: "ROLLBACK")
+                        }
                         throw error
                     }
                 }

@@ -23,6 +23,9 @@ public actor PostgresPool {
         public var maximumBackoff: Duration
         /// Runs on each connection every time it is checked out (session settings, checks).
         public var onCheckout: (@Sendable (PostgresConnection) async throws -> Void)?
+        /// Whether connections prepare their statements (``PostgresConnection/preparesStatements``);
+        /// turn off behind a pooler that does not keep one server session per client.
+        public var preparesStatements: Bool = true
 
         public init(
             connectionString: String, maximumConnections: Int = 10, checkoutTimeout: Duration = .seconds(10),
@@ -157,7 +160,8 @@ public actor PostgresPool {
                 try await Task.sleep(until: nextAttempt, clock: .continuous)
             }
             do {
-                let connection = try await PostgresConnection.connect(to: configuration.connectionString)
+                let connection = try await PostgresConnection.connect(to: configuration.connectionString,
+                                                                      preparingStatements: configuration.preparesStatements)
                 consecutiveFailures = 0
                 nextAttempt = nil
                 lastFailure = nil

@@ -45,6 +45,14 @@ struct EncodedQuery {
         self.storage = storage
     }
 
+    /// What identifies a statement to prepare: its text and its parameters' types.
+    struct Key: Hashable {
+        let sql: String
+        let types: [UInt32]
+    }
+
+    var key: Key { Key(sql: sql, types: types.map { UInt32($0) }) }
+
     /// Calls `body` with the C arrays, valid only during the call.
     func withCArrays<R>(
         _ body: (String, Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?) -> R

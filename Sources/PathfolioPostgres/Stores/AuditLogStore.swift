@@ -10,7 +10,14 @@ public struct AuditLogStore: Sendable {
     /// Appends one entry.
     public func append(actor: PersonID?, action: String, targetType: String, targetID: UUID?,
                        details: PostgresJSON = PostgresJSON(text: "{}")) async throws {
-        _ = try await connection.query("""
+        try await connection.run(Self.entry(actor: actor, action: action, targetType: targetType, targetID: targetID,
+                                            details: details))
+    }
+
+    /// ``append(actor:action:targetType:targetID:details:)`` as a statement, to send with other writes.
+    public static func entry(actor: PersonID?, action: String, targetType: String, targetID: UUID?,
+                             details: PostgresJSON = PostgresJSON(text: "{}")) -> PostgresStatement<Void> {
+        PostgresStatement("""
             INSERT INTO audit_log (institution_id, actor_id, action, target_type, target_id, details)
             VALUES (pathfolio_current_institution(), \(actor), \(action), \(targetType), \(targetID), \(details))
             """)

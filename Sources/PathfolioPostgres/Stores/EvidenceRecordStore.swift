@@ -27,8 +27,15 @@ public struct EvidenceRecordStore: Sendable {
     /// Inserts new evidence with its claims (one statement) and returns it as stored (with the
     /// service's submission time).
     public func insert(_ evidence: Evidence) async throws -> Evidence {
+        let submittedAt = try await connection.run(Self.insertion(evidence))
+        return Self.stored(evidence, submittedAt: submittedAt)
+    }
+
+    /// ``insert(_:)`` as a statement, to send with other writes; it returns the submission time,
+    /// which is the transaction's start (`now()`).
+    public static func insertion(_ evidence: Evidence) -> PostgresStatement<Date> {
         let columns = Columns(evidence.content)
-        let rows = try await connection.query("""
+        return PostgresStatement("""
             WITH e AS (
                 INSERT INTO evidence (institution_id, id, learner_id, submitted_by, kind, title, description, url, body,
                                       assessment, result, observed_on, file_sha256, file_media_type, previous_revision)
@@ -42,12 +49,15 @@ public struct EvidenceRecordStore: Sendable {
                 SELECT e.institution_id, e.id, claim.competency, claim.ordinality - 1
                 FROM e, unnest(\(evidence.competencies)::uuid[]) WITH ORDINALITY AS claim(competency, ordinality))
             SELECT submitted_at FROM e
-            """)
-        let submittedAt = try rows[0].decode(Date.self, at: 0)
-        return Evidence(storedID: evidence.id, learnerID: evidence.learnerID, submittedBy: evidence.submittedBy,
-                        title: evidence.title, description: evidence.description, content: evidence.content,
-                        competencies: evidence.competencies, status: evidence.status, submittedAt: submittedAt,
-                        previousRevision: evidence.previousRevision)
+            """) { rows in try rows[0].decode(Date.self, at: 0) }
+    }
+
+    /// `evidence` as stored at `submittedAt`.
+    public static func stored(_ evidence: Evidence, submittedAt: Date) -> Evidence {
+        Evidence(storedID: evidence.id, learnerID: evidence.learnerID, submittedBy: evidence.submittedBy,
+                 title: evidence.title, description: evidence.description, content: evidence.content,
+                 competencies: evidence.competencies, status: evidence.status, submittedAt: submittedAt,
+                 previousRevision: evidence.previousRevision)
     }
 
     private static let selectColumns = """
@@ -61,10 +71,14 @@ public struct EvidenceRecordStore: Sendable {
 
     /// One item; `forUpdate` locks it until the transaction ends (status changes, reviews).
     public func evidence(_ id: EvidenceID, forUpdate: Bool = false) async throws -> Evidence? {
-        let rows = try await connection.query("""
-            \(unescaped: Self.selectColumns) WHERE e.id = \(id) \(unescaped: forUpdate ? "FOR UPDATE" : "")
-            """)
-        return try rows.first.map(Self.evidence(from:))
+        try await connection.run(Self.item(id, forUpdate: forUpdate))
+    }
+
+    /// ``evidence(_:forUpdate:)`` as a statement, to send with others.
+    public static func item(_ id: EvidenceID, forUpdate: Bool = false) -> PostgresStatement<Evidence?> {
+        PostgresStatement("""
+            \(unescaped: selectColumns) WHERE e.id = \(id) \(unescaped: forUpdate ? "FOR UPDATE" : "")
+            """) { rows in try rows.first.map(evidence(from:)) }
     }
 
     /// A learner's items, newest first, after the keyset position (`submittedAt`, `id`).
@@ -93,10 +107,15 @@ public struct EvidenceRecordStore: Sendable {
 
     /// Moves `id` from `from` to `to`; false when it was no longer in `from`.
     public func changeStatus(of id: EvidenceID, from: EvidenceStatus, to: EvidenceStatus) async throws -> Bool {
-        try await connection.query("""
+        try await connection.run(Self.statusChange(of: id, from: from, to: to))
+    }
+
+    /// ``changeStatus(of:from:to:)`` as a statement, to send with other writes.
+    public static func statusChange(of id: EvidenceID, from: EvidenceStatus, to: EvidenceStatus) -> PostgresStatement<Bool> {
+        PostgresStatement("""
             UPDATE evidence SET status = \(to.rawValue), status_changed_at = now()
             WHERE id = \(id) AND status = \(from.rawValue)
-            """).affectedRows == 1
+            """) { rows in rows.affectedRows == 1 }
     }
 
     /// Stores `content` by its SHA-256 (once per institution) and attaches it to file evidence `id`.
@@ -126,9 +145,14 @@ public struct EvidenceRecordStore: Sendable {
 
     /// Which of `ids` are competencies of the institution that are not retired.
     public func activeCompetencies(among ids: [CompetencyID]) async throws -> Set<CompetencyID> {
-        Set(try await connection.query("""
+        try await connection.run(Self.active(among: ids))
+    }
+
+    /// ``activeCompetencies(among:)`` as a statement, to send with others.
+    public static func active(among ids: [CompetencyID]) -> PostgresStatement<Set<CompetencyID>> {
+        PostgresStatement("""
             SELECT id FROM competencies WHERE id = ANY (\(ids)::uuid[]) AND retired_at IS NULL
-            """).map { try $0.decode(CompetencyID.self, at: 0) })
+            """) { rows in Set(try rows.map { try $0.decode(CompetencyID.self, at: 0) }) }
     }
 
     private static func evidence(from row: PostgresRow) throws -> Evidence {

@@ -28,6 +28,25 @@ public struct IdempotencyKeyStore: Sendable {
             ON CONFLICT DO NOTHING RETURNING key
             """)
         if !inserted.isEmpty { return .new }
+        return try await earlier(key: key, person: person, requestHash: requestHash)
+    }
+
+    /// The first half of ``claim(key:person:requestHash:)`` as one statement for the current
+    /// person (`pathfolio_current_person()`), to send with the statements that open the
+    /// request's transaction: true when the key is new. When it is not, ask
+    /// ``earlier(key:person:requestHash:)`` (in a later statement, which sees the first
+    /// request's commit that this one waited for).
+    public static func claimForCurrentPerson(key: String, requestHash: [UInt8]) -> PostgresStatement<Bool> {
+        PostgresStatement("""
+            INSERT INTO idempotency_keys (institution_id, person_id, key, request_hash)
+            VALUES (pathfolio_current_institution(), pathfolio_current_person(), \(key), \(PostgresBytes(requestHash)))
+            ON CONFLICT DO NOTHING RETURNING key
+            """) { rows in !rows.isEmpty }
+    }
+
+    /// What an earlier request with `key` left: its response, or a mismatch; `.new` when it
+    /// left nothing (it rolled back).
+    public func earlier(key: String, person: PersonID, requestHash: [UInt8]) async throws -> Claim {
         let rows = try await connection.query("""
             SELECT request_hash, status, location, response_body FROM idempotency_keys
             WHERE person_id = \(person) AND key = \(key)
@@ -41,11 +60,14 @@ public struct IdempotencyKeyStore: Sendable {
 
     /// Records the response of a claimed key (in the same transaction as the creation).
     public func complete(key: String, person: PersonID, status: Int, location: String?, body: [UInt8]) async throws {
-        _ = try await connection.query("""
+        try await connection.run(Self.completion(key: key, person: person, status: status, location: location, body: body))
+    }
+
+    /// ``complete(key:person:status:location:body:)`` as a statement, to send with the creation's writes.
+    public static func completion(key: String, person: PersonID, status: Int, location: String?, body: [UInt8]) -> PostgresStatement<Void> {
+        PostgresStatement("""
             UPDATE idempotency_keys SET status = \(status), location = \(location), response_body = \(PostgresBytes(body))
             WHERE person_id = \(person) AND key = \(key)
             """)
     }
 }
-
-

@@ -35,23 +35,40 @@ public struct MasteryStateStore: Sendable {
 
     /// A learner's stored states.
     public func states(of learner: PersonID) async throws -> [Stored] {
-        try await connection.query("""
-            SELECT competency_id, source, status, score, level_label, level_points, first_mastered_at,
-                   contributing_reviews, latest_review_at
-            FROM mastery_states WHERE learner_id = \(learner)
-            """).map { row in
-            let label = try row.decode(String?.self, at: 4)
-            let points = try row.decode(Score?.self, at: 5)
-            return Stored(
-                competencyID: try row.decode(CompetencyID.self, at: 0),
-                isRollup: try row.decode(String.self, at: 1) == "rollup",
-                status: MasteryStatus(rawValue: try row.decode(String.self, at: 2)) ?? .notStarted,
-                score: try row.decode(Score?.self, at: 3),
-                level: label.flatMap { label in points.map { ProficiencyScale.Level(label: label, points: $0) } },
-                firstMasteredAt: try row.decode(Date?.self, at: 6),
-                contributingReviewCount: try row.decode(Int.self, at: 7),
-                latestReviewAt: try row.decode(Date?.self, at: 8))
-        }
+        try await connection.run(Self.states(of: learner))
+    }
+
+    /// ``states(of:)`` as a statement, to send with others.
+    public static func states(of learner: PersonID) -> PostgresStatement<[Stored]> {
+        PostgresStatement("""
+            SELECT \(unescaped: columns) FROM mastery_states WHERE learner_id = \(learner)
+            """) { rows in try rows.map(stored(from:)) }
+    }
+
+    /// The stored states of some competencies of the learner of `evidence`.
+    public static func states(ofLearnerOf evidence: EvidenceID, for competencies: [CompetencyID]) -> PostgresStatement<[Stored]> {
+        PostgresStatement("""
+            SELECT \(unescaped: columns) FROM mastery_states
+            WHERE learner_id = (SELECT learner_id FROM evidence WHERE id = \(evidence)) AND competency_id = ANY (\(competencies)::uuid[])
+            """) { rows in try rows.map(stored(from:)) }
+    }
+
+    private static let columns = """
+        competency_id, source, status, score, level_label, level_points, first_mastered_at, contributing_reviews, latest_review_at
+        """
+
+    private static func stored(from row: PostgresRow) throws -> Stored {
+        let label = try row.decode(String?.self, at: 4)
+        let points = try row.decode(Score?.self, at: 5)
+        return Stored(
+            competencyID: try row.decode(CompetencyID.self, at: 0),
+            isRollup: try row.decode(String.self, at: 1) == "rollup",
+            status: MasteryStatus(rawValue: try row.decode(String.self, at: 2)) ?? .notStarted,
+            score: try row.decode(Score?.self, at: 3),
+            level: label.flatMap { label in points.map { ProficiencyScale.Level(label: label, points: $0) } },
+            firstMasteredAt: try row.decode(Date?.self, at: 6),
+            contributingReviewCount: try row.decode(Int.self, at: 7),
+            latestReviewAt: try row.decode(Date?.self, at: 8))
     }
 
     /// Learners with stored states, in id order.
@@ -73,7 +90,12 @@ public struct MasteryStateStore: Sendable {
     /// with no reviews are stored too when given, so a rollup that fell back is recorded.
     public func save(_ states: [Stored], of learner: PersonID) async throws {
         guard !states.isEmpty else { return }
-        _ = try await connection.query("""
+        try await connection.run(Self.saving(states, of: learner))
+    }
+
+    /// ``save(_:of:)`` as a statement, to send with other writes (`states` must not be empty).
+    public static func saving(_ states: [Stored], of learner: PersonID) -> PostgresStatement<Void> {
+        PostgresStatement("""
             INSERT INTO mastery_states AS m (institution_id, learner_id, competency_id, source, status, score, level_label,
                                              level_points, first_mastered_at, contributing_reviews, latest_review_at, updated_at)
             SELECT pathfolio_current_institution(), \(learner), s.competency, s.source, s.status,

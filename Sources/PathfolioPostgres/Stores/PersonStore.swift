@@ -55,17 +55,35 @@ public struct PersonStore: Sendable {
 
     /// The person as an actor: roles, caseload and taught learners (one round trip).
     public func requester(_ person: PersonID, in institution: InstitutionID) async throws -> Requester? {
-        let rows = try await connection.query("""
-            SELECT array(SELECT role FROM person_roles WHERE person_id = p.id) AS roles,
+        try await connection.run(Self.requester("""
+            SELECT p.id, p.institution_id,
+                   array(SELECT role FROM person_roles WHERE person_id = p.id) AS roles,
                    array(SELECT learner_id FROM advising WHERE advisor_id = p.id) AS caseload,
                    array(SELECT learner_id FROM teaching WHERE assessor_id = p.id) AS taught
             FROM people p WHERE p.id = \(person)
+            """))
+    }
+
+    /// The transaction's current person (`pathfolio_current_person()`, set with the tenant
+    /// by ``ApiTokenStore/opening(hash:validAt:)``) as an actor; nil when there is none.
+    public static func currentRequester() -> PostgresStatement<Requester?> {
+        requester("""
+            SELECT p.id, p.institution_id,
+                   array(SELECT role FROM person_roles WHERE person_id = p.id) AS roles,
+                   array(SELECT learner_id FROM advising WHERE advisor_id = p.id) AS caseload,
+                   array(SELECT learner_id FROM teaching WHERE assessor_id = p.id) AS taught
+            FROM people p WHERE p.id = pathfolio_current_person()
             """)
-        guard let row = rows.first else { return nil }
-        return Requester(
-            personID: person, institutionID: institution,
-            roles: Set(try row.decode([String].self, named: "roles").compactMap(Role.init(rawValue:))),
-            caseload: Set(try row.decode([PersonID].self, named: "caseload")),
-            taughtLearners: Set(try row.decode([PersonID].self, named: "taught")))
+    }
+
+    private static func requester(_ query: PostgresQuery) -> PostgresStatement<Requester?> {
+        PostgresStatement(query) { rows in
+            guard let row = rows.first else { return nil }
+            return Requester(
+                personID: try row.decode(PersonID.self, at: 0), institutionID: try row.decode(InstitutionID.self, at: 1),
+                roles: Set(try row.decode([String].self, at: 2).compactMap(Role.init(rawValue:))),
+                caseload: Set(try row.decode([PersonID].self, at: 3)),
+                taughtLearners: Set(try row.decode([PersonID].self, at: 4)))
+        }
     }
 }

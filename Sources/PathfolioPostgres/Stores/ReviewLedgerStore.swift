@@ -12,7 +12,14 @@ public struct ReviewLedgerStore: Sendable {
     /// Records drafts in one statement, in the order given, and returns them as stored.
     public func record(_ drafts: [ReviewDraft]) async throws -> [Review] {
         guard !drafts.isEmpty else { return [] }
-        let rows = try await connection.query("""
+        return try await connection.run(Self.recording(drafts))
+    }
+
+    /// ``record(_:)`` as a statement, to send with other writes (`drafts` must not be empty).
+    /// Each review's recording time is the transaction's start (`now()`), and its sequence
+    /// comes after every review recorded before it.
+    public static func recording(_ drafts: [ReviewDraft]) -> PostgresStatement<[Review]> {
+        PostgresStatement("""
             INSERT INTO reviews (institution_id, id, evidence_id, learner_id, competency_id, reviewer_id, points, comment, supersedes)
             SELECT pathfolio_current_institution(), d.id, d.evidence_id, d.learner_id, d.competency_id, d.reviewer_id,
                    d.points, d.comment, s.supersedes
@@ -24,18 +31,50 @@ public struct ReviewLedgerStore: Sendable {
                  CROSS JOIN LATERAL (SELECT NULLIF(d.supersedes_text, '')::uuid AS supersedes) s
             ORDER BY d.ordinality
             RETURNING id, recorded_at, recording_sequence
+            """) { rows in
+            var stored: [ReviewID: (Date, Int64)] = [:]
+            for row in rows {
+                stored[try row.decode(ReviewID.self, at: 0)] = (try row.decode(Date.self, at: 1), try row.decode(Int64.self, at: 2))
+            }
+            return drafts.map { draft in
+                let (recordedAt, sequence) = stored[draft.id]!
+                return Review(id: draft.id, evidenceID: draft.evidenceID, learnerID: draft.learnerID,
+                              competencyID: draft.competencyID, reviewerID: draft.reviewerID, points: draft.points,
+                              comment: draft.comment, recordedAt: recordedAt, recordingSequence: sequence,
+                              supersedes: draft.supersedes)
+            }
+        }
+    }
+
+    /// First key of the advisory locks that serialise the reviews of one learner (ASCII "LRNR").
+    static let learnerLockClass: Int32 = 0x4C52_4E52
+
+    /// Waits until no other transaction is reviewing evidence of the learner of `evidence`,
+    /// then holds that right until the caller's transaction ends. A review recomputes the
+    /// learner's projection from what it reads; two at once could each miss the other's
+    /// ratings and the later write would lose them. Statements after this one (even in the
+    /// same round trip) see every review committed before the lock was granted.
+    public static func lockLearner(ofEvidence evidence: EvidenceID) -> PostgresStatement<Void> {
+        PostgresStatement("""
+            SELECT pg_advisory_xact_lock(\(learnerLockClass), hashtext(learner_id::text)) FROM evidence WHERE id = \(evidence)
             """)
-        var stored: [ReviewID: (Date, Int64)] = [:]
-        for row in rows {
-            stored[try row.decode(ReviewID.self, at: 0)] = (try row.decode(Date.self, at: 1), try row.decode(Int64.self, at: 2))
-        }
-        return drafts.map { draft in
-            let (recordedAt, sequence) = stored[draft.id]!
-            return Review(id: draft.id, evidenceID: draft.evidenceID, learnerID: draft.learnerID,
-                          competencyID: draft.competencyID, reviewerID: draft.reviewerID, points: draft.points,
-                          comment: draft.comment, recordedAt: recordedAt, recordingSequence: sequence,
-                          supersedes: draft.supersedes)
-        }
+    }
+
+    /// The reviews of some competencies of the learner of `evidence` (superseded ones
+    /// included), in review order: what recomputing those competencies needs.
+    public static func reviews(ofLearnerOf evidence: EvidenceID, for competencies: [CompetencyID]) -> PostgresStatement<[Review]> {
+        PostgresStatement("""
+            \(unescaped: selectColumns)
+            WHERE learner_id = (SELECT learner_id FROM evidence WHERE id = \(evidence)) AND competency_id = ANY (\(competencies)::uuid[])
+            ORDER BY recorded_at, recording_sequence
+            """) { rows in try rows.map(review(from:)) }
+    }
+
+    /// ``reviews(_:)`` as a statement, to send with others.
+    public static func reviews(ids: [ReviewID]) -> PostgresStatement<[Review]> {
+        PostgresStatement("""
+            \(unescaped: selectColumns) WHERE id = ANY (\(ids)::uuid[])
+            """) { rows in try rows.map(review(from:)) }
     }
 
     private static let selectColumns = """
@@ -71,9 +110,7 @@ public struct ReviewLedgerStore: Sendable {
 
     /// Reviews by id (to check what a correction supersedes).
     public func reviews(_ ids: [ReviewID]) async throws -> [Review] {
-        try await connection.query("""
-            \(unescaped: Self.selectColumns) WHERE id = ANY (\(ids)::uuid[])
-            """).map(Self.review(from:))
+        try await connection.run(Self.reviews(ids: ids))
     }
 
     /// Learners with at least one review, in id order.

@@ -34,20 +34,18 @@ public struct FrameworkCatalogStore: Sendable {
         try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockClass), hashtext(\(institution.description)))")
     }
 
-    /// Waits until no catalog change (import, policy change, rebuild) is in progress and keeps
-    /// them out until the caller's transaction ends, while other readers go on: what computes
-    /// mastery projections takes this, so a projection is never computed with a policy that a
-    /// concurrent change is replacing. With it, one learner's projection is serialised too
-    /// (`pg_advisory_xact_lock` on the learner), so two concurrent reviews of one learner never
-    /// each write a state that misses the other's review. One round trip.
-    public func lockForMastery(of learner: PersonID, on connection: PostgresConnection) async throws {
-        try await connection.query("""
-            SELECT pg_advisory_xact_lock_shared(\(Self.lockClass), hashtext(\(institution.description))),
-                   pg_advisory_xact_lock(\(Self.learnerLockClass), hashtext(\(learner.description)))
+    /// Waits until no catalog change (import, policy change, rebuild: ``lockForChanges(on:)``)
+    /// of the tenant is in progress, and keeps them out until the transaction ends, while other
+    /// holders of this shared lock go on. What writes mastery projections takes it, so a
+    /// projection is never computed with a policy a concurrent change is replacing, and a policy
+    /// change recomputes only after every review in flight has committed. Meant to ride along in
+    /// a batch, after the tenant is set.
+    public static func sharingCatalog() -> PostgresStatement<Void> {
+        PostgresStatement("""
+            SELECT pg_advisory_xact_lock_shared(\(lockClass), hashtext(pathfolio_current_institution()::text))
             """)
     }
 
-    static let learnerLockClass: Int32 = 0x4C52_4E52
 
     // MARK: Saving a package
 

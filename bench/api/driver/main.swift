@@ -1,0 +1,335 @@
+// The API benchmark (bench/api/README.md): the real service (`pathfolio serve`) against the
+// database doing the same statements, in one run on one private cluster.
+//
+//   W1  evidence + review over HTTP (wrk) vs pgbench running the same statements, one round trip each
+//   W2  a learner's progress (200 competencies) over HTTP (wrk) vs pgbench on the same statements
+//   import  the largest CASE fixture through POST /v1/frameworks/import vs psql \copy of the same rows
+//
+// Usage: PathfolioAPIBench --pathfolio PATH [--seconds 10] [--clients 4,16,64] [--learners 10000]
+//        [--workloads w1,w2,import] [--modes extended,prepared] [--rounds 1] [--import-runs 3] [--pool-size 16]
+//        [--verify-seed] [--keep]
+import Foundation
+import PathfolioAPI
+import PathfolioPostgres
+
+struct Options {
+    var pathfolio = ""
+    var seconds = 10
+    var clients = [4, 16, 64]
+    var learners = 10_000
+    var perAssessor = 100
+    var strands = 10
+    var leaves = 19
+    var workloads: Set<String> = ["w1", "w2", "import"]
+    var modes = ["extended", "prepared"]
+    var importRuns = 3
+    var rounds = 1
+    var poolSize = 16
+    var verifySeed = false
+    var keep = false
+    var port = 18090
+    var importFile = ""
+
+    init(_ arguments: [String]) {
+        var rest = arguments[...]
+        func value(_ name: String) -> String {
+            guard let next = rest.popFirst() else { fail("\(name) needs a value") }
+            return next
+        }
+        while let argument = rest.popFirst() {
+            switch argument {
+            case "--pathfolio": pathfolio = value(argument)
+            case "--seconds": seconds = Int(value(argument))!
+            case "--clients": clients = value(argument).split(separator: ",").map { Int($0)! }
+            case "--learners": learners = Int(value(argument))!
+            case "--per-assessor": perAssessor = Int(value(argument))!
+            case "--workloads": workloads = Set(value(argument).split(separator: ",").map(String.init))
+            case "--modes": modes = value(argument).split(separator: ",").map(String.init)
+            case "--import-runs": importRuns = Int(value(argument))!
+            case "--rounds": rounds = Int(value(argument))!
+            case "--pool-size": poolSize = Int(value(argument))!
+            case "--port": port = Int(value(argument))!
+            case "--import-file": importFile = value(argument)
+            case "--verify-seed": verifySeed = true
+            case "--keep": keep = true
+            default: fatalError("unknown option \(argument)")
+            }
+        }
+        if pathfolio.isEmpty { fatalError("--pathfolio PATH (the release build of the service) is required") }
+    }
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+let benchDirectory: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    url.deleteLastPathComponent()   // driver/
+    url.deleteLastPathComponent()   // api/
+    return url.path
+}()
+let repository = URL(fileURLWithPath: benchDirectory).deletingLastPathComponent().deletingLastPathComponent().path
+let importFile = options.importFile.isEmpty
+    ? (ProcessInfo.processInfo.environment["PATHFOLIO_STANDARDS_DIR"].map { $0 + "/" }
+        ?? URL(fileURLWithPath: repository).deletingLastPathComponent().path + "/shared/standards/")
+        + "case/frameworks/sbac-math-content-specification.json"
+    : options.importFile
+
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+let root = "/var/tmp/pathfolio-api-bench-\(getpid())"
+let settings = [
+    "max_connections": "300", "shared_buffers": "'1GB'", "max_wal_size": "'8GB'", "checkpoint_timeout": "'30min'",
+    "log_min_messages": "warning",
+]
+let cluster = try LocalPostgresCluster(root: root)
+try cluster.initialize(settings: settings, durable: true)
+try cluster.start()
+nonisolated(unsafe) var server: Shell.Child?
+
+/// Stops the service and, unless `--keep`, the cluster, and removes its folder.
+func cleanUp() {
+    server?.terminate()
+    server = nil
+    if !options.keep {
+        try? cluster.stop(immediate: true)
+        try? FileManager.default.removeItem(atPath: root)
+    } else {
+        say("kept: \(root) (cluster still running; stop it with pg_ctl -D \(cluster.dataDirectory) stop)")
+    }
+}
+
+func fail(_ message: String) -> Never {
+    say("FAILED: " + message)
+    cleanUp()
+    exit(1)
+}
+
+do {    say("cluster: \(root), PostgreSQL \(try Shell.run([cluster.binDirectory + "/postgres", "--version"]).trimmingCharacters(in: .whitespacesAndNewlines)); "
+        + settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ") + ", fsync and synchronous_commit on")
+
+    // Roles, database, migrations (as the owner, like `pathfolio dev`).
+    let superuser = try await PostgresConnection.connect(to: cluster.connectionString(database: "postgres"))
+    try await ServiceRoles.ensure(on: superuser)
+    try await ServiceRoles.ensureDatabase("pathfolio", on: superuser)
+    await superuser.close()
+    let owner = try await PostgresConnection.connect(to: cluster.connectionString(database: "pathfolio", user: ServiceRoles.owner))
+    try await MigrationRunner(migrations: Migration.load(from: repository + "/schema")).migrate(on: owner)
+    await owner.close()
+
+    // People and tokens.
+    let seed = BenchSeed(learners: options.learners, learnersPerAssessor: options.perAssessor, strands: options.strands,
+                         leaves: options.leaves, importInstitutions: 2 * options.importRuns)
+    let database = try await PostgresConnection.connect(to: cluster.connectionString(database: "pathfolio"))
+    var started = ContinuousClock.now
+    try await seed.people(on: database)
+    say(String(format: "seeded %d learners, %d assessors and their tokens in %.1f s", options.learners, seed.assessors,
+               Shell.seconds(since: started)))
+
+    // The service, as deployed: `pathfolio serve` in its own process, access log on (to /dev/null).
+    let appURL = cluster.connectionString(database: "pathfolio", user: ServiceRoles.app)
+    let base = "http://127.0.0.1:\(options.port)"
+    server = try Shell.start([options.pathfolio, "serve", "--database-url", appURL, "--listen", "127.0.0.1:\(options.port)",
+                              "--schema", repository + "/schema", "--pool-size", String(options.poolSize)],
+                             log: "/dev/null")
+    var ready = false
+    for _ in 0..<100 {
+        if (try? Shell.run(["curl", "-sf", base + "/healthz"], check: true)) != nil { ready = true; break }
+        try await Task.sleep(for: .milliseconds(100))
+    }
+    guard ready else { fail("the service did not start") }
+
+    func curl(_ method: String, _ path: String, token: String, bodyFile: String? = nil) throws -> (status: Int, seconds: Double, body: String) {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID()).out").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        var arguments = ["curl", "-s", "-o", output, "-w", "%{http_code} %{time_total}", "-X", method,
+                         "-H", "Authorization: Bearer \(token)", base + path]
+        if let bodyFile { arguments += ["-H", "Content-Type: application/json", "--data-binary", "@" + bodyFile] }
+        let parts = try Shell.run(arguments).split(separator: " ")
+        let body = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        return (Int(parts[0]) ?? 0, Double(parts[1]) ?? 0, body)
+    }
+
+    // The framework, imported through the API like an admin would.
+    let work = root + "/work"
+    try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+    let framework = BenchFramework(strands: options.strands, leaves: options.leaves)
+    try framework.package().write(toFile: work + "/framework.json", atomically: true, encoding: .utf8)
+    let imported = try curl("POST", "/v1/frameworks/import", token: BenchIDs.secret("admin"), bodyFile: work + "/framework.json")
+    guard imported.status == 201 else { fail("framework import: \(imported.status) \(imported.body)") }
+
+    started = ContinuousClock.now
+    try await seed.ledger(on: database)
+    let counts = try await database.query("""
+        SELECT (SELECT count(*) FROM evidence)::int8, (SELECT count(*) FROM reviews)::int8, (SELECT count(*) FROM mastery_states)::int8,
+               pg_size_pretty(pg_database_size(current_database()))
+        """)[0]
+    say(String(format: "seeded the ledger in %.1f s: %d evidence, %d reviews, %d mastery states (%d learners × %d competencies), database %@",
+               Shell.seconds(since: started), try counts.decode(Int.self, at: 0), try counts.decode(Int.self, at: 1),
+               try counts.decode(Int.self, at: 2), options.learners, framework.competencyCount, try counts.decode(String.self, at: 3)))
+
+    if options.verifySeed {
+        started = ContinuousClock.now
+        let pool = try PostgresPool(configuration: .init(connectionString: appURL, maximumConnections: 1))
+        let report = try await MasteryRebuild(pool: pool).run(check: true, institution: "bench")
+        await pool.close()
+        say(String(format: "seed check (pathfolio mastery rebuild --check): %d learners, %d states, %d differences, %.1f s",
+                   report.learners, report.statesComputed, report.differences.count, Shell.seconds(since: started)))
+        for difference in report.differences.prefix(5) { say("  \(difference)") }
+    }
+
+    // What wrk's scripts need: every token secret.
+    var lua = "return {\n  learners = \(options.learners), perAssessor = \(options.perAssessor), strands = \(options.strands), leaves = \(options.leaves),\n"
+    lua += "  assessors = {" + (1...seed.assessors).map { "\"\(BenchIDs.secret("assessor/\($0)"))\"" }.joined(separator: ",") + "},\n"
+    lua += "  learnerTokens = {" + (1...options.learners).map { "\"\(BenchIDs.secret("learner/\($0)"))\"" }.joined(separator: ",") + "},\n}\n"
+    try lua.write(toFile: work + "/data.lua", atomically: true, encoding: .utf8)
+    let wrkEnvironment = ["PATHFOLIO_BENCH_DATA": work + "/data.lua"]
+
+    // Sanity: one progress read answers 200 with every competency.
+    let progress = try curl("GET", "/v1/learners/\(BenchIDs.learner(1))/progress", token: BenchIDs.secret("learner/1"))
+    guard progress.status == 200, progress.body.contains("\"total\":\(framework.competencyCount)") else {
+        fail("progress check: \(progress.status) \(progress.body.prefix(300))")
+    }
+
+    func result(_ output: String, _ key: String) -> Double? {
+        guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("RESULT ") }) else { return nil }
+        for field in line.split(separator: " ") where field.hasPrefix(key + "=") {
+            return Double(field.dropFirst(key.count + 1))
+        }
+        return nil
+    }
+
+    /// wrk at `clients` connections: the script's RESULT line.
+    func wrk(_ script: String, clients: Int) throws -> String {
+        let output = try Shell.run(["wrk", "-t2", "-c\(clients)", "-d\(options.seconds)s", "--timeout", "10s",
+                                    "-s", benchDirectory + "/wrk/" + script, base], environment: wrkEnvironment)
+        guard output.contains("RESULT ") else { throw Shell.Failure(description: "wrk printed no result:\n\(output)") }
+        return output
+    }
+
+    /// pgbench with a script at `clients` clients: transactions (script runs) per second.
+    func pgbench(_ script: String, clients: Int, mode: String) throws -> Double {
+        let output = try Shell.run([
+            cluster.binDirectory + "/pgbench", "-h", cluster.socketDirectory, "-p", "5432", "-U", ServiceRoles.app, "-n",
+            "-M", mode, "-c", String(clients), "-j", "2", "-T", String(options.seconds),
+            "-D", "learners=\(options.learners)", "-D", "per_assessor=\(options.perAssessor)",
+            "-D", "strands=\(options.strands)", "-D", "leaves=\(options.leaves)",
+            "-f", benchDirectory + "/pgbench/" + script, "pathfolio",
+        ], check: false)
+        guard !output.contains("aborted"), let line = output.split(separator: "\n").first(where: { $0.hasPrefix("tps = ") }),
+              let value = Double(line.dropFirst(6).prefix(while: { $0 != " " })) else {
+            throw Shell.Failure(description: "pgbench failed:\n\(output)")
+        }
+        return value
+    }
+
+    var summary: [String] = []
+
+    /// Runs a workload at every client count, `rounds` times (service first, then pgbench in
+    /// each mode, interleaved so that a slower minute of the shared machine hits both), and
+    /// prints each measurement and the median ratios.
+    func compare(_ name: String, unit: String, lua: String, sql: String, rate: (String, Int) throws -> Double) throws {
+        say("\n\(name) — \(unit)")
+        say("round  clients  service  " + options.modes.map { "pgbench -M \($0)  ratio" }.joined(separator: "  "))
+        var ratios: [String: [Double]] = [:]
+        var services: [Int: [Double]] = [:], references: [String: [Double]] = [:]
+        for round in 1...options.rounds {
+            for clients in options.clients {
+                let service = try rate(try wrk(lua, clients: clients), clients)
+                services[clients, default: []].append(service)
+                var line = String(format: "%5d  %7d  %7.0f", round, clients, service)
+                for mode in options.modes {
+                    let reference = try pgbench(sql, clients: clients, mode: mode)
+                    ratios["\(clients) \(mode)", default: []].append(service / reference)
+                    references["\(clients) \(mode)", default: []].append(reference)
+                    line += String(format: "  %17.0f  %5.2f", reference, service / reference)
+                }
+                say(line)
+            }
+        }
+        let median = { (values: [Double]) -> Double in
+            let sorted = values.sorted()
+            return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        }
+        for clients in options.clients {
+            var line = "\(name.prefix(2)) \(clients) clients: service " + String(format: "%.0f", median(services[clients]!))
+            for mode in options.modes {
+                line += ", pgbench -M \(mode) " + String(format: "%.0f (ratio %.2f)", median(references["\(clients) \(mode)"]!),
+                                                          median(ratios["\(clients) \(mode)"]!))
+            }
+            summary.append(line + (options.rounds > 1 ? " — medians of \(options.rounds) rounds" : ""))
+        }
+    }
+
+    if options.workloads.contains("w1") {
+        try compare("W1 evidence + review (auth, RLS, idempotency, audit)", unit: "pairs per second", lua: "w1.lua", sql: "w1.sql") {
+            output, clients in
+            guard result(output, "failed") == 0, result(output, "socket_errors") == 0 else { fail("W1 at \(clients) clients: \(output)") }
+            return (result(output, "reviews") ?? 0) / (result(output, "seconds") ?? 1)
+        }
+    }
+
+    if options.workloads.contains("w2") {
+        try compare("W2 one learner's progress (\(framework.competencyCount) competencies)", unit: "requests per second",
+                    lua: "w2.lua", sql: "w2.sql") { output, clients in
+            guard result(output, "non2xx") == 0, result(output, "socket_errors") == 0 else { fail("W2 at \(clients) clients: \(output)") }
+            return (result(output, "requests") ?? 0) / (result(output, "seconds") ?? 1)
+        }
+    }
+
+    if options.workloads.contains("import") {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: importFile))
+        let package = try JSONSerialization.jsonObject(with: bytes) as! [String: Any]
+        let objects = 1 + (package["CFItems"] as! [Any]).count + (package["CFAssociations"] as! [Any]).count
+        say("\nimport: \(URL(fileURLWithPath: importFile).lastPathComponent) (\(bytes.count) bytes, \(objects) objects), \(options.importRuns) runs each, into fresh institutions")
+        var serviceSeconds: [Double] = []
+        for k in 1...options.importRuns {
+            let answer = try curl("POST", "/v1/frameworks/import", token: BenchIDs.secret("import-admin/\(k)"), bodyFile: importFile)
+            guard answer.status == 201 else { fail("import \(k): \(answer.status) \(answer.body.prefix(300))") }
+            serviceSeconds.append(answer.seconds)
+        }
+        // The same rows, as the service stored them for the first institution, loaded by psql \copy
+        // into the other institutions (as the superuser: COPY FROM refuses tables with row-level security otherwise).
+        let psql = [cluster.binDirectory + "/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", cluster.socketDirectory, "-p", "5432",
+                    "-U", cluster.superuser, "-d", "pathfolio"]
+        let tables = ["frameworks", "competencies", "competency_associations"]
+        var columns: [String: String] = [:]
+        for table in tables {
+            columns[table] = try await database.query("""
+                SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) FROM information_schema.columns
+                WHERE table_schema = 'public' AND table_name = \(table) AND column_name <> 'institution_id'
+                """)[0].decode(String.self, at: 0)
+        }
+        var copySeconds: [Double] = []
+        for k in 1...options.importRuns {
+            let target = BenchIDs.importInstitution(options.importRuns + k)
+            var commands: [String] = []
+            for table in tables {
+                let file = "\(work)/\(table)-\(k).csv"
+                try Shell.run(psql + ["-c", "\\copy (SELECT '\(target)'::uuid, \(columns[table]!) FROM \(table) WHERE institution_id = '\(BenchIDs.importInstitution(1))') TO '\(file)' WITH (FORMAT csv)"])
+                commands += ["-c", "\\copy \(table) (institution_id, \(columns[table]!)) FROM '\(file)' WITH (FORMAT csv)"]
+            }
+            let start = ContinuousClock.now
+            try Shell.run(psql + ["-1"] + commands)
+            copySeconds.append(Shell.seconds(since: start))
+        }
+        let loaded = try await database.query("""
+            SELECT count(*)::int8 FROM competencies WHERE institution_id = \(UUID(uuidString: BenchIDs.importInstitution(options.importRuns + 1))!)
+            """)[0].decode(Int.self, at: 0)
+        guard loaded == (package["CFItems"] as! [Any]).count else { fail("\\copy loaded \(loaded) competencies") }
+        let median = { (values: [Double]) in values.sorted()[values.count / 2] }
+        let service = Double(objects) / median(serviceSeconds), copy = Double(objects) / median(copySeconds)
+        let line = String(format: "service %.0f objects/s (median %.3f s per import; runs %@)  psql \\copy %.0f rows/s (median %.3f s; runs %@)  ratio %.2f",
+                          service, median(serviceSeconds), serviceSeconds.map { String(format: "%.3f", $0) }.joined(separator: " "),
+                          copy, median(copySeconds), copySeconds.map { String(format: "%.3f", $0) }.joined(separator: " "), service / copy)
+        say(line)
+        summary.append("import: " + line)
+    }
+
+    await database.close()
+    say("\nsummary (\(options.seconds) s per run, \(options.learners) learners × \(framework.competencyCount) competencies, pool \(options.poolSize)):")
+    for line in summary { say("  " + line) }
+    cleanUp()
+} catch {
+    fail("\(error)")
+}
