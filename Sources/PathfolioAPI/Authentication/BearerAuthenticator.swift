@@ -5,7 +5,7 @@ public import PathfolioPostgres
 import PathfolioCrypto
 
 /// Turns `Authorization: Bearer <token>` into the person calling, or a 401 saying why.
-public struct BearerAuthenticator: Sendable {
+public enum BearerAuthenticator {
     /// Who is calling, once authenticated.
     public struct Caller: Sendable, Equatable {
         public let personID: PersonID
@@ -39,17 +39,6 @@ public struct BearerAuthenticator: Sendable {
         public var response: HTTPResponse {
             ProblemDetails(status: .unauthorized, detail: detail).response(headers: ["WWW-Authenticate": challenge])
         }
-    }
-
-    let tokens: ApiTokenStore
-
-    public init(tokens: ApiTokenStore) { self.tokens = tokens }
-
-    /// The caller of `request` as of `now`.
-    public func authenticate(_ request: HTTPRequest, now: Date) async throws -> Caller {
-        let hash = try Self.tokenHash(of: request)
-        guard let holder = try await tokens.holder(ofHash: hash) else { throw Failure.unknown }
-        return try Self.caller(holder, now: now)
     }
 
     /// The hash of the bearer token `request` presents (the form it is stored in), after the

@@ -14,12 +14,10 @@ public import PathfolioPostgres
 /// any error, so a failed request changes nothing).
 struct APIContext: Sendable {
     let pool: PostgresPool
-    let authenticator: BearerAuthenticator
     let catalogs = CompetencyCatalogCache()
 
     init(pool: PostgresPool) {
         self.pool = pool
-        self.authenticator = BearerAuthenticator(tokens: ApiTokenStore(pool: pool))
     }
 
     /// Runs `body` in the caller's transaction.

@@ -24,15 +24,8 @@ public struct EvidenceRecordStore: Sendable {
 
     public init(connection: PostgresConnection) { self.connection = connection }
 
-    /// Inserts new evidence with its claims (one statement) and returns it as stored (with the
-    /// service's submission time).
-    public func insert(_ evidence: Evidence) async throws -> Evidence {
-        let submittedAt = try await connection.run(Self.insertion(evidence))
-        return Self.stored(evidence, submittedAt: submittedAt)
-    }
-
-    /// ``insert(_:)`` as a statement, to send with other writes; it returns the submission time,
-    /// which is the transaction's start (`now()`).
+    /// Inserts new evidence with its claims, as one statement to send with other writes; it
+    /// returns the submission time, which is the transaction's start (`now()`).
     public static func insertion(_ evidence: Evidence) -> PostgresStatement<Date> {
         let columns = Columns(evidence.content)
         return PostgresStatement("""
@@ -143,12 +136,8 @@ public struct EvidenceRecordStore: Sendable {
                           sha256: try row.decode(PostgresBytes.self, at: 2).bytes)
     }
 
-    /// Which of `ids` are competencies of the institution that are not retired.
-    public func activeCompetencies(among ids: [CompetencyID]) async throws -> Set<CompetencyID> {
-        try await connection.run(Self.active(among: ids))
-    }
-
-    /// ``activeCompetencies(among:)`` as a statement, to send with others.
+    /// Which of `ids` are competencies of the institution that are not retired, as a statement
+    /// to send with others.
     public static func active(among ids: [CompetencyID]) -> PostgresStatement<Set<CompetencyID>> {
         PostgresStatement("""
             SELECT id FROM competencies WHERE id = ANY (\(ids)::uuid[]) AND retired_at IS NULL

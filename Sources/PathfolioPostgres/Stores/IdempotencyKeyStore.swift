@@ -2,13 +2,13 @@ public import PathfolioCore
 
 /// The first response to each creating request with an `Idempotency-Key` (SPEC §2.1).
 ///
-/// ``claim(key:person:requestHash:)`` inserts the key at the start of the request's transaction.
+/// ``claimForCurrentPerson(key:requestHash:)`` inserts the key at the start of the request's transaction.
 /// A concurrent request with the same key blocks on the primary key until the first commits
 /// (and then reads its response) or rolls back (and then goes ahead itself): one record, never two.
 public struct IdempotencyKeyStore: Sendable {
     /// What a claim found.
     public enum Claim: Sendable, Equatable {
-        /// The key is new: go ahead, then ``complete``.
+        /// The key is new (or its first request rolled back): go ahead, then ``completion``.
         case new
         /// The same request already ran: answer this.
         case replay(status: Int, location: String?, body: [UInt8])
@@ -20,20 +20,8 @@ public struct IdempotencyKeyStore: Sendable {
 
     public init(connection: PostgresConnection) { self.connection = connection }
 
-    /// Claims `key` for `person` and this request's hash.
-    public func claim(key: String, person: PersonID, requestHash: [UInt8]) async throws -> Claim {
-        let inserted = try await connection.query("""
-            INSERT INTO idempotency_keys (institution_id, person_id, key, request_hash)
-            VALUES (pathfolio_current_institution(), \(person), \(key), \(PostgresBytes(requestHash)))
-            ON CONFLICT DO NOTHING RETURNING key
-            """)
-        if !inserted.isEmpty { return .new }
-        return try await earlier(key: key, person: person, requestHash: requestHash)
-    }
-
-    /// The first half of ``claim(key:person:requestHash:)`` as one statement for the current
-    /// person (`pathfolio_current_person()`), to send with the statements that open the
-    /// request's transaction: true when the key is new. When it is not, ask
+    /// Claims `key` for the current person (`pathfolio_current_person()`) and this request's
+    /// hash, as one statement to send with the statements that open the request's transaction: true when the key is new. When it is not, ask
     /// ``earlier(key:person:requestHash:)`` (in a later statement, which sees the first
     /// request's commit that this one waited for).
     public static func claimForCurrentPerson(key: String, requestHash: [UInt8]) -> PostgresStatement<Bool> {
@@ -58,12 +46,7 @@ public struct IdempotencyKeyStore: Sendable {
                        body: try row.decode(PostgresBytes.self, named: "response_body").bytes)
     }
 
-    /// Records the response of a claimed key (in the same transaction as the creation).
-    public func complete(key: String, person: PersonID, status: Int, location: String?, body: [UInt8]) async throws {
-        try await connection.run(Self.completion(key: key, person: person, status: status, location: location, body: body))
-    }
-
-    /// ``complete(key:person:status:location:body:)`` as a statement, to send with the creation's writes.
+    /// Records the response of a claimed key, as a statement to send with the creation's writes.
     public static func completion(key: String, person: PersonID, status: Int, location: String?, body: [UInt8]) -> PostgresStatement<Void> {
         PostgresStatement("""
             UPDATE idempotency_keys SET status = \(status), location = \(location), response_body = \(PostgresBytes(body))

@@ -53,17 +53,6 @@ public struct PersonStore: Sendable {
         return !rows.isEmpty
     }
 
-    /// The person as an actor: roles, caseload and taught learners (one round trip).
-    public func requester(_ person: PersonID, in institution: InstitutionID) async throws -> Requester? {
-        try await connection.run(Self.requester("""
-            SELECT p.id, p.institution_id,
-                   array(SELECT role FROM person_roles WHERE person_id = p.id) AS roles,
-                   array(SELECT learner_id FROM advising WHERE advisor_id = p.id) AS caseload,
-                   array(SELECT learner_id FROM teaching WHERE assessor_id = p.id) AS taught
-            FROM people p WHERE p.id = \(person)
-            """))
-    }
-
     /// The transaction's current person (`pathfolio_current_person()`, set with the tenant
     /// by ``ApiTokenStore/opening(hash:validAt:)``) as an actor; nil when there is none.
     public static func currentRequester() -> PostgresStatement<Requester?> {

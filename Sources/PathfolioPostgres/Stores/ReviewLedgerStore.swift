@@ -9,13 +9,8 @@ public struct ReviewLedgerStore: Sendable {
 
     public init(connection: PostgresConnection) { self.connection = connection }
 
-    /// Records drafts in one statement, in the order given, and returns them as stored.
-    public func record(_ drafts: [ReviewDraft]) async throws -> [Review] {
-        guard !drafts.isEmpty else { return [] }
-        return try await connection.run(Self.recording(drafts))
-    }
-
-    /// ``record(_:)`` as a statement, to send with other writes (`drafts` must not be empty).
+    /// Records drafts in one statement, in the order given, returning them as stored; sent with
+    /// the other writes of a review (`drafts` must not be empty).
     /// Each review's recording time is the transaction's start (`now()`), and its sequence
     /// comes after every review recorded before it.
     public static func recording(_ drafts: [ReviewDraft]) -> PostgresStatement<[Review]> {
@@ -106,11 +101,6 @@ public struct ReviewLedgerStore: Sendable {
         try await connection.query("""
             \(unescaped: Self.selectColumns) WHERE evidence_id = \(evidence) ORDER BY recorded_at, recording_sequence
             """).map(Self.review(from:))
-    }
-
-    /// Reviews by id (to check what a correction supersedes).
-    public func reviews(_ ids: [ReviewID]) async throws -> [Review] {
-        try await connection.run(Self.reviews(ids: ids))
     }
 
     /// Learners with at least one review, in id order.
