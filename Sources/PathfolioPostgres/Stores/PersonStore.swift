@@ -60,7 +60,11 @@ public struct PersonStore: Sendable {
             SELECT p.id, p.institution_id,
                    array(SELECT role FROM person_roles WHERE person_id = p.id) AS roles,
                    array(SELECT learner_id FROM advising WHERE advisor_id = p.id) AS caseload,
-                   array(SELECT learner_id FROM teaching WHERE assessor_id = p.id) AS taught
+                   array(SELECT learner_id FROM teaching WHERE assessor_id = p.id
+                         UNION
+                         SELECT l.person_id FROM class_members a
+                         JOIN class_members l ON l.class_id = a.class_id AND l.role = 'learner'
+                         WHERE a.person_id = p.id AND a.role = 'assessor') AS taught
             FROM people p WHERE p.id = pathfolio_current_person()
             """)
     }
