@@ -23,9 +23,11 @@ struct AccessPolicyTests {
         .admin: [],
     ]
     static let institutionAllowed: [Role: Set<AccessAction>] = [
-        .learner: [.readFrameworks], .advisor: [.readFrameworks], .assessor: [.readFrameworks],
-        .registrar: [.readFrameworks, .exportTranscripts, .readEquity],
-        .admin: [.readFrameworks, .readEquity, .manageFrameworks, .managePolicy, .managePeople, .manageTokens],
+        .learner: [.readFrameworks], .advisor: [.readFrameworks, .readPlanTemplates, .managePlanTemplates],
+        .assessor: [.readFrameworks],
+        .registrar: [.readFrameworks, .exportTranscripts, .readEquity, .readPlanTemplates],
+        .admin: [.readFrameworks, .readEquity, .manageFrameworks, .managePolicy, .managePeople, .manageTokens,
+                 .readPlanTemplates, .managePlanTemplates, .assignPlans],
     ]
 
     static func requester(_ role: Role) -> Requester {

@@ -47,6 +47,12 @@ public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {
     case managePeople
     /// Create and revoke tokens.
     case manageTokens
+    /// Read plan templates.
+    case readPlanTemplates
+    /// Write plan templates (and instantiate them for the learners one may plan for).
+    case managePlanTemplates
+    /// Instantiate plan templates for any learner of the institution, caseload or not.
+    case assignPlans
 
     // Caseloads.
     /// Read an advisor's caseload and early warnings.
@@ -61,6 +67,6 @@ public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {
     /// Actions on the institution as a whole.
     public static let institutionActions: [AccessAction] = [
         .readFrameworks, .exportTranscripts, .readEquity, .manageFrameworks, .managePolicy, .managePeople,
-        .manageTokens,
+        .manageTokens, .readPlanTemplates, .managePlanTemplates, .assignPlans,
     ]
 }

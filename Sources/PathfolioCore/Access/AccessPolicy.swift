@@ -3,10 +3,10 @@
 /// | role | on a learner's records | on the institution | caseloads |
 /// | --- | --- | --- | --- |
 /// | learner | own: read progress, evidence, plan, transcript; submit and withdraw evidence; request plan review; propose goals; comment | read frameworks | — |
-/// | advisor | caseload: read all; review evidence; create, edit and transition plans; comment | read frameworks | own caseload |
+/// | advisor | caseload: read all; review evidence; create, edit and transition plans; comment | read frameworks; read and write plan templates | own caseload |
 /// | assessor | taught learners: read progress, evidence, plan; submit evidence on their behalf; review evidence | read frameworks | — |
-/// | registrar | whole institution: read all; certify transcripts | read frameworks, export transcripts, read equity | any |
-/// | admin | — (administration is not reading records) | everything administrative, read equity | any |
+/// | registrar | whole institution: read all; certify transcripts | read frameworks, plan templates; export transcripts, read equity | any |
+/// | admin | — (administration is not reading records) | everything administrative (templates, assigning them to any learner), read equity | any |
 ///
 /// Never across institutions: a target in another institution is always `notFound`. Roles add
 /// up: a person who is both advisor and assessor has the union.
@@ -43,13 +43,15 @@ public enum AccessPolicy {
             }
         case .institution:
             switch role {
-            case .learner, .advisor, .assessor:
+            case .learner, .assessor:
                 return action == .readFrameworks
+            case .advisor:
+                return [.readFrameworks, .readPlanTemplates, .managePlanTemplates].contains(action)
             case .registrar:
-                return [.readFrameworks, .exportTranscripts, .readEquity].contains(action)
+                return [.readFrameworks, .exportTranscripts, .readEquity, .readPlanTemplates].contains(action)
             case .admin:
-                return [.readFrameworks, .readEquity, .manageFrameworks, .managePolicy, .managePeople, .manageTokens]
-                    .contains(action)
+                return [.readFrameworks, .readEquity, .manageFrameworks, .managePolicy, .managePeople, .manageTokens,
+                        .readPlanTemplates, .managePlanTemplates, .assignPlans].contains(action)
             }
         case .caseload(let advisor, _):
             guard action == .readCaseload else { return false }
