@@ -28,6 +28,9 @@ public struct PathfolioApplication: Sendable {
         EvidenceRoutes(context: context).register(on: &router)
         ReviewRoutes(context: context).register(on: &router)
         ProgressRoutes(context: context).register(on: &router)
+        PlanRoutes(context: context).register(on: &router)
+        GoalRoutes(context: context).register(on: &router)
+        PlanTemplateRoutes(context: context).register(on: &router)
         FrameworkRoutes(context: context).register(on: &router)
         return router
     }
