@@ -82,6 +82,7 @@ struct GoalRoutes {
                 }
                 let stamp = edit.original.goalStamps[id]
                 try EntityTag(kind: "goal", version: stamp?.version ?? 1).requireMatch(request)
+                guard !goal.isDropped else { throw PlanEdit.problem(.goalDropped(id)) }
                 let known = try await session.connection.run(EvidenceRecordStore.active(among: draft.competencies))
                 try PlanRoutes.requireKnown(draft.competencies, known: known, pointer: "/targetCompetencyIds")
                 var action = "goal.update"
