@@ -97,7 +97,13 @@ struct RequestObject {
     /// An integer in `range`.
     func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = true) -> Int? {
         guard let value = value(key, required: required) else { return nil }
-        guard let number = value.intValue, range.contains(number) else {
+        // JSON Schema counts 23.0 and 2.3e1 as the integer 23; so does the API.
+        let whole: Int? = if case .number(let text) = value {
+            Int(text) ?? Double(text).flatMap { $0 == $0.rounded() && abs($0) < 1e15 ? Int($0) : nil }
+        } else {
+            nil
+        }
+        guard let number = whole, range.contains(number) else {
             log.add(member(key), "Must be an integer from \(range.lowerBound) to \(range.upperBound).")
             return nil
         }
