@@ -1,4 +1,5 @@
 import PathfolioInterop
+import PathfolioPostgres
 
 /// What changed between two JSON documents, as a list of `{op, path, from, value}` in the
 /// spirit of RFC 6902: `add` (with `value`), `remove` (with `from`, the old value) and
@@ -22,5 +23,10 @@ enum JSONChanges {
             return [.object(JSONObject([JSONMember("op", .string("replace")), JSONMember("path", .string(path)),
                                         JSONMember("from", a), JSONMember("value", b)]))]
         }
+    }
+
+    /// The changes as the `changes` column of the plan history stores them.
+    static func stored(_ changes: [JSONValue]) -> PostgresJSON {
+        PostgresJSON(text: JSONValue.array(changes).serialized())
     }
 }

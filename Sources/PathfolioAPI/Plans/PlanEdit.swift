@@ -1,6 +1,5 @@
 import Foundation
 import PathfolioCore
-import PathfolioInterop
 import PathfolioPostgres
 
 /// One change to a plan in the caller's transaction: the plan read and locked, the core's
@@ -55,7 +54,7 @@ struct PlanEdit {
             session.enqueue(try PlanRecordStore.goalsWrite(changedGoals, of: plan, stamps: original.goalStamps, actor: session.personID))
         }
         session.enqueue(PlanRecordStore.historyEntry(plan: plan.id, version: plan.version, actor: session.personID,
-                                                     action: action, changes: PostgresJSON(text: JSONValue.array(changes).serialized())))
+                                                     action: action, changes: JSONChanges.stored(changes)))
         session.enqueue(AuditLogStore.entry(actor: session.personID, action: action, targetType: "plan", targetID: plan.id.uuid,
                                             details: PostgresJSON(text: #"{"version":\#(plan.version)}"#)))
         var stamps = original.goalStamps

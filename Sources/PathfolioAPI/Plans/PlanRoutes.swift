@@ -1,7 +1,6 @@
 import Foundation
 import PathfolioCore
 import PathfolioHTTP
-import PathfolioInterop
 import PathfolioPostgres
 
 /// Individual learning plans over HTTP (SPEC §1.5): create, list, read (goals judged now),
@@ -33,12 +32,7 @@ struct PlanRoutes {
             }) { session, reads in
                 try session.require(.createPlan, learner: learner)
                 let advisors = draft.advisors ?? [session.personID]
-                let advising = draft.advisors == nil ? [session.personID] : try session.read(reads.1)
-                let strangers = advisors.enumerated().filter { !advising.contains($0.element) }
-                guard strangers.isEmpty else {
-                    throw APIError.unprocessable("Every advisor of a plan must advise its learner.",
-                                                 errors: strangers.map { .init(pointer: "/advisorIds/\($0.offset)", detail: "Does not advise this learner.") })
-                }
+                try PlanRoutes.requireAdvising(advisors, advising: draft.advisors == nil ? [session.personID] : try session.read(reads.1))
                 try PlanRoutes.requireKnown(competencies, known: try session.read(reads.0), pointer: "/goals")
                 var made: [Goal] = []
                 for (index, goal) in goals.enumerated() {
@@ -59,7 +53,7 @@ struct PlanRoutes {
                 session.enqueue(try PlanRecordStore.insertion(plan, templateVersion: nil, createdBy: session.personID))
                 let changes = JSONChanges.between(nil, PlanSnapshot.of(plan))
                 session.enqueue(PlanRecordStore.historyEntry(plan: plan.id, version: plan.version, actor: session.personID,
-                                                             action: "plan.create", changes: PostgresJSON(text: JSONValue.array(changes).serialized())))
+                                                             action: "plan.create", changes: JSONChanges.stored(changes)))
                 session.enqueue(AuditLogStore.entry(actor: session.personID, action: "plan.create", targetType: "plan",
                                                     targetID: plan.id.uuid))
                 let stamps = Dictionary(uniqueKeysWithValues: plan.goals.map {
@@ -128,12 +122,8 @@ struct PlanRoutes {
                 }
                 try PlanRoutes.etag(of: edit.plan).requireMatch(request)
                 if let advisors = draft.advisors {
-                    let advising = try await session.connection.run(PlanRecordStore.advisors(of: learner, among: advisors))
-                    let strangers = advisors.enumerated().filter { !advising.contains($0.element) }
-                    guard strangers.isEmpty else {
-                        throw APIError.unprocessable("Every advisor of a plan must advise its learner.",
-                                                     errors: strangers.map { .init(pointer: "/advisorIds/\($0.offset)", detail: "Does not advise this learner.") })
-                    }
+                    try PlanRoutes.requireAdvising(
+                        advisors, advising: try await session.connection.run(PlanRecordStore.advisors(of: learner, among: advisors)))
                     try edit.apply(.replaceAdvisors(advisors))
                 }
                 if let title = draft.title { try edit.apply(.rename(title)) }
@@ -257,6 +247,15 @@ struct PlanRoutes {
         return PlanRepresentation(record, assessment: PlanAssessment(
             record.plan, states: try results(states), catalog: catalog, now: session.now, timeZone: settings.timeZone,
             windowDays: settings.windowDays))
+    }
+
+    /// 422 naming each of `advisors` who does not advise the plan's learner (`advising`).
+    static func requireAdvising(_ advisors: [PersonID], advising: Set<PersonID>) throws(APIError) {
+        let strangers = advisors.enumerated().filter { !advising.contains($0.element) }
+        guard strangers.isEmpty else {
+            throw APIError.unprocessable("Every advisor of a plan must advise its learner.",
+                                         errors: strangers.map { .init(pointer: "/advisorIds/\($0.offset)", detail: "Does not advise this learner.") })
+        }
     }
 
     /// 422 naming each of `ids` that is not an active competency of the institution.
