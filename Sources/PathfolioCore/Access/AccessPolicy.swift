@@ -1,12 +1,12 @@
 /// Who may do what (SPEC §2.1), as one pure decision so the API cannot forget a check.
 ///
-/// | role | on a learner's records | on the institution | caseloads |
-/// | --- | --- | --- | --- |
-/// | learner | own: read progress, evidence, plan, transcript; submit and withdraw evidence; request plan review; propose goals; comment | read frameworks | — |
-/// | advisor | caseload: read all; review evidence; create, edit and transition plans; comment | read frameworks | own caseload |
-/// | assessor | taught learners: read progress, evidence, plan; submit evidence on their behalf; review evidence | read frameworks | — |
-/// | registrar | whole institution: read all; certify transcripts | read frameworks, export transcripts, read equity | any |
-/// | admin | — (administration is not reading records) | everything administrative, read equity | any |
+/// | role | on a learner's records | on the institution | caseloads | classes |
+/// | --- | --- | --- | --- | --- |
+/// | learner | own: read progress, evidence, plan, transcript; submit and withdraw evidence; request plan review; propose goals; comment | read frameworks | — | — |
+/// | advisor | caseload: read all; review evidence; create, edit and transition plans; comment | read frameworks, read early-warning settings | own caseload | — |
+/// | assessor | taught learners: read progress, evidence, plan; submit evidence on their behalf; review evidence | read frameworks | — | the classes they teach: read, read mastery |
+/// | registrar | whole institution: read all; certify transcripts | read frameworks, export transcripts, read equity, read early-warning settings | any | any: read, read mastery |
+/// | admin | — (administration is not reading records) | everything administrative, read equity | any | any: read (not mastery) |
 ///
 /// Never across institutions: a target in another institution is always `notFound`. Roles add
 /// up: a person who is both advisor and assessor has the union.
@@ -43,13 +43,15 @@ public enum AccessPolicy {
             }
         case .institution:
             switch role {
-            case .learner, .advisor, .assessor:
+            case .learner, .assessor:
                 return action == .readFrameworks
+            case .advisor:
+                return [.readFrameworks, .readEarlyWarningSettings].contains(action)
             case .registrar:
-                return [.readFrameworks, .exportTranscripts, .readEquity].contains(action)
+                return [.readFrameworks, .exportTranscripts, .readEquity, .readEarlyWarningSettings].contains(action)
             case .admin:
-                return [.readFrameworks, .readEquity, .manageFrameworks, .managePolicy, .managePeople, .manageTokens]
-                    .contains(action)
+                return [.readFrameworks, .readEquity, .manageFrameworks, .managePolicy, .managePeople, .manageTokens,
+                        .readEarlyWarningSettings, .manageEarlyWarningSettings].contains(action)
             }
         case .caseload(let advisor, _):
             guard action == .readCaseload else { return false }
@@ -57,6 +59,13 @@ public enum AccessPolicy {
             case .advisor: return advisor == actor.personID
             case .registrar, .admin: return true
             case .learner, .assessor: return false
+            }
+        case .schoolClass(_, let assessors, _):
+            switch role {
+            case .assessor: return assessors.contains(actor.personID) && [.readClass, .readClassMastery].contains(action)
+            case .registrar: return [.readClass, .readClassMastery].contains(action)
+            case .admin: return action == .readClass
+            case .learner, .advisor: return false
             }
         }
     }
