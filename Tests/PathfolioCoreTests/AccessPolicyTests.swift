@@ -23,10 +23,11 @@ struct AccessPolicyTests {
         .admin: [],
     ]
     static let institutionAllowed: [Role: Set<AccessAction>] = [
-        .learner: [.readFrameworks], .advisor: [.readFrameworks, .readEarlyWarningSettings], .assessor: [.readFrameworks],
-        .registrar: [.readFrameworks, .exportTranscripts, .readEquity, .readEarlyWarningSettings],
+        .learner: [.readFrameworks], .advisor: [.readFrameworks, .readPlanTemplates, .managePlanTemplates, .readEarlyWarningSettings],
+        .assessor: [.readFrameworks],
+        .registrar: [.readFrameworks, .exportTranscripts, .readEquity, .readPlanTemplates, .readEarlyWarningSettings],
         .admin: [.readFrameworks, .readEquity, .manageFrameworks, .managePolicy, .managePeople, .manageTokens,
-                 .readEarlyWarningSettings, .manageEarlyWarningSettings],
+                 .readPlanTemplates, .managePlanTemplates, .assignPlans, .readEarlyWarningSettings, .manageEarlyWarningSettings],
     ]
     /// On a class: "own" is a class the assessor teaches (for other roles, any class).
     static let classAllowed: [Role: Set<AccessAction>] = [

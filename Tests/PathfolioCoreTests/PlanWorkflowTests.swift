@@ -82,7 +82,29 @@ struct PlanWorkflowTests {
         var plan = try draftPlan()
         try plan.apply(.addGoal(goal(10)), by: learnerA, at: instant(0))
         #expect(throws: Plan.Refusal.duplicateGoal(id(10))) { try plan.apply(.addGoal(goal(10)), by: learnerA, at: instant(0)) }
-        #expect(throws: Plan.Refusal.unknownGoal(id(11))) { try plan.apply(.dropGoal(id(11)), by: id(50), at: instant(0)) }
+        #expect(throws: Plan.Refusal.unknownGoal(id(11))) { try plan.apply(.dropGoal(id(11), reason: "moved"), by: id(50), at: instant(0)) }
+    }
+
+    @Test func droppedGoalsKeepTheirReasonAndRefuseFurtherChanges() throws {
+        var plan = try draftPlan()
+        try plan.apply(.addGoal(goal(10)), by: learnerA, at: instant(0))
+        #expect(throws: Plan.Refusal.emptyDropReason) { try plan.apply(.dropGoal(id(10), reason: ""), by: id(50), at: instant(1)) }
+        #expect(plan.version == 2)
+        try plan.apply(.dropGoal(id(10), reason: "Moved to next term"), by: id(50), at: instant(1))
+        #expect(plan.goal(id(10))?.isDropped == true && plan.goal(id(10))?.dropReason == "Moved to next term")
+        #expect(throws: Plan.Refusal.goalDropped(id(10))) { try plan.apply(.approveGoal(id(10)), by: id(50), at: instant(2)) }
+        #expect(throws: Plan.Refusal.goalDropped(id(10))) { try plan.apply(.dropGoal(id(10), reason: "again"), by: id(50), at: instant(2)) }
+        #expect(plan.version == 3)
+    }
+
+    @Test func advisorsAndTheLearnerProfileAreEditable() throws {
+        var plan = try draftPlan()
+        #expect(throws: Plan.Refusal.noAdvisors) { try plan.apply(.replaceAdvisors([]), by: id(50), at: instant(0)) }
+        try plan.apply(.replaceAdvisors([id(51), id(52)]), by: id(50), at: instant(0))
+        #expect(plan.advisorIDs == [id(51), id(52)])
+        let profile = LearnerProfile(strengths: "Persistent", interests: "Robotics")
+        try plan.apply(.describeLearner(profile), by: learnerA, at: instant(1))
+        #expect(plan.profile == profile && plan.version == 3)
     }
 
     @Test func templatesInstantiateForACohortAndRememberTheTemplate() throws {

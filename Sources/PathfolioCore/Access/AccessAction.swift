@@ -47,6 +47,12 @@ public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {
     case managePeople
     /// Create and revoke tokens.
     case manageTokens
+    /// Read plan templates.
+    case readPlanTemplates
+    /// Write plan templates (and instantiate them for the learners one may plan for).
+    case managePlanTemplates
+    /// Instantiate plan templates for any learner of the institution, caseload or not.
+    case assignPlans
     /// Read the early-warning thresholds (the caseload's flags).
     case readEarlyWarningSettings
     /// Change the early-warning thresholds.
@@ -71,7 +77,8 @@ public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {
     /// Actions on the institution as a whole.
     public static let institutionActions: [AccessAction] = [
         .readFrameworks, .exportTranscripts, .readEquity, .manageFrameworks, .managePolicy, .managePeople,
-        .manageTokens, .readEarlyWarningSettings, .manageEarlyWarningSettings,
+        .manageTokens, .readPlanTemplates, .managePlanTemplates, .assignPlans, .readEarlyWarningSettings,
+        .manageEarlyWarningSettings,
     ]
     /// Actions on one class.
     public static let classActions: [AccessAction] = [.readClass, .readClassMastery]

@@ -38,10 +38,13 @@ public struct Goal: Sendable, Hashable, Codable {
     public var approval: Approval
     /// Set when an advisor drops the goal.
     public var isDropped: Bool
+    /// Why it was dropped (set with ``isDropped`` by ``Plan/apply(_:by:at:)``).
+    public var dropReason: String?
 
     /// Makes a goal, checking that milestones are within its targets and dates.
     public init(id: GoalID, statement: String, kind: GoalKind, targets: [CompetencyID], targetLevel: Score? = nil,
-                dueDate: CalendarDate, milestones: [Milestone] = [], approval: Approval, isDropped: Bool = false) throws(Invalid) {
+                dueDate: CalendarDate, milestones: [Milestone] = [], approval: Approval, isDropped: Bool = false,
+                dropReason: String? = nil) throws(Invalid) {
         guard !statement.isEmpty else { throw .emptyStatement }
         guard !targets.isEmpty else { throw .noTargets }
         let targetSet = Set(targets)
@@ -59,6 +62,7 @@ public struct Goal: Sendable, Hashable, Codable {
         self.milestones = milestones
         self.approval = approval
         self.isDropped = isDropped
+        self.dropReason = dropReason
     }
 
     /// Whether an advisor approved it.

@@ -22,6 +22,8 @@ public struct Plan: Sendable, Hashable, Codable {
     public private(set) var targetDate: CalendarDate
     /// Workflow status.
     public private(set) var status: PlanStatus
+    /// The learner's strengths, challenges, interests and aspirations.
+    public private(set) var profile: LearnerProfile
     /// The template it was made from.
     public let templateID: PlanTemplateID?
     /// Goals, in the order added.
@@ -45,6 +47,10 @@ public struct Plan: Sendable, Hashable, Codable {
         case unknownGoal(GoalID)
         /// A goal with this id already exists.
         case duplicateGoal(GoalID)
+        /// The goal was dropped: it cannot be edited, approved or dropped again.
+        case goalDropped(GoalID)
+        /// An empty reason for dropping a goal.
+        case emptyDropReason
         /// Use ``Plan/init(id:institutionID:learnerID:advisorIDs:title:startDate:targetDate:templateID:goals:)``.
         case alreadyCreated
     }
@@ -52,7 +58,7 @@ public struct Plan: Sendable, Hashable, Codable {
     /// Makes a draft plan (version 1).
     public init(id: PlanID, institutionID: InstitutionID, learnerID: PersonID, advisorIDs: [PersonID], title: String,
                 startDate: CalendarDate, targetDate: CalendarDate, templateID: PlanTemplateID? = nil,
-                goals: [Goal] = []) throws(Refusal) {
+                goals: [Goal] = [], profile: LearnerProfile = LearnerProfile()) throws(Refusal) {
         guard !advisorIDs.isEmpty else { throw .noAdvisors }
         guard !title.isEmpty else { throw .emptyTitle }
         guard targetDate >= startDate else { throw .targetBeforeStart(start: startDate, target: targetDate) }
@@ -66,9 +72,29 @@ public struct Plan: Sendable, Hashable, Codable {
         self.startDate = startDate
         self.targetDate = targetDate
         self.status = .draft
+        self.profile = profile
         self.templateID = templateID
         self.goals = goals
         self.version = 1
+    }
+
+    /// A plan as stored: any status and version, without re-checking what was checked when it
+    /// was made.
+    public init(storedID id: PlanID, institutionID: InstitutionID, learnerID: PersonID, advisorIDs: [PersonID],
+                title: String, startDate: CalendarDate, targetDate: CalendarDate, status: PlanStatus,
+                templateID: PlanTemplateID?, goals: [Goal], profile: LearnerProfile, version: Int) {
+        self.id = id
+        self.institutionID = institutionID
+        self.learnerID = learnerID
+        self.advisorIDs = advisorIDs
+        self.title = title
+        self.startDate = startDate
+        self.targetDate = targetDate
+        self.status = status
+        self.profile = profile
+        self.templateID = templateID
+        self.goals = goals
+        self.version = version
     }
 
     /// The history entry of the creation itself.
@@ -110,16 +136,23 @@ public struct Plan: Sendable, Hashable, Codable {
                 guard self.goal(goal.id) == nil else { throw .duplicateGoal(goal.id) }
                 next.goals.append(goal)
             case .editGoal(let goal):
-                guard let index = goals.firstIndex(where: { $0.id == goal.id }) else { throw .unknownGoal(goal.id) }
+                let index = try openGoal(goal.id)
                 next.goals[index] = goal
             case .approveGoal(let goalID):
-                guard let index = goals.firstIndex(where: { $0.id == goalID }) else { throw .unknownGoal(goalID) }
+                let index = try openGoal(goalID)
                 next.goals[index].approval = .approved(by: actor)
-            case .dropGoal(let goalID):
-                guard let index = goals.firstIndex(where: { $0.id == goalID }) else { throw .unknownGoal(goalID) }
+            case .dropGoal(let goalID, let reason):
+                let index = try openGoal(goalID)
+                guard !reason.isEmpty else { throw .emptyDropReason }
                 next.goals[index].isDropped = true
+                next.goals[index].dropReason = reason
             case .addAdvisor(let advisor):
                 if !advisorIDs.contains(advisor) { next.advisorIDs.append(advisor) }
+            case .replaceAdvisors(let advisors):
+                guard !advisors.isEmpty else { throw .noAdvisors }
+                next.advisorIDs = advisors
+            case .describeLearner(let profile):
+                next.profile = profile
             case .created, .transition, .comment:
                 break
             }
@@ -127,5 +160,12 @@ public struct Plan: Sendable, Hashable, Codable {
         next.version += 1
         self = next
         return PlanHistoryEntry(planID: id, version: next.version, actorID: actor, at: instant, change: change)
+    }
+
+    /// The index of goal `id` when it exists and was not dropped.
+    private func openGoal(_ id: GoalID) throws(Refusal) -> Int {
+        guard let index = goals.firstIndex(where: { $0.id == id }) else { throw .unknownGoal(id) }
+        guard !goals[index].isDropped else { throw .goalDropped(id) }
+        return index
     }
 }

@@ -14,10 +14,14 @@ public enum PlanChange: Sendable, Hashable, Codable {
     case editGoal(Goal)
     /// An advisor approved a proposed goal.
     case approveGoal(GoalID)
-    /// An advisor dropped a goal.
-    case dropGoal(GoalID)
+    /// An advisor dropped a goal, saying why.
+    case dropGoal(GoalID, reason: String)
     /// An advisor was added.
     case addAdvisor(PersonID)
+    /// The advisors replaced (one or more).
+    case replaceAdvisors([PersonID])
+    /// The learner's strengths, challenges, interests and aspirations rewritten.
+    case describeLearner(LearnerProfile)
     /// A comment on the plan.
     case comment(String)
 }
