@@ -29,6 +29,10 @@ public struct PathfolioApplication: Sendable {
         ReviewRoutes(context: context).register(on: &router)
         ProgressRoutes(context: context).register(on: &router)
         FrameworkRoutes(context: context).register(on: &router)
+        ClassRoutes(context: context).register(on: &router)
+        ClassMasteryRoutes(context: context).register(on: &router)
+        EarlyWarningSettingsRoutes(context: context).register(on: &router)
+        CaseloadRoutes(context: context).register(on: &router)
         return router
     }
 

@@ -15,6 +15,8 @@ public enum OpenAPIDocument {
         + EvidenceAPIDescription.operations
         + ProgressAPIDescription.operations
         + FrameworkAPIDescription.operations
+        + ClassAPIDescription.operations
+        + CaseloadAPIDescription.operations
 
     /// The document as JSON bytes.
     public static let bytes: [UInt8] = document.serializedBytes()

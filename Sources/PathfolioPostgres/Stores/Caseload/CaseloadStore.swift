@@ -52,29 +52,59 @@ public enum CaseloadStore {
         }
     }
 
-    /// The stored direct mastery states of `learners` on `competencies` (the targets of their
-    /// goals and what those roll up from), by learner, as a statement to send with others.
-    public static func masteryStates(of learners: [PersonID], on competencies: [CompetencyID])
-        -> PostgresStatement<[PersonID: [CompetencyID: MasteryState]]> {
+    /// The goals of `plans` (in position order) and the stored direct mastery states of their
+    /// learners, by plan and by learner: what judging the goals needs (``GoalAssessment``; the
+    /// rollups of parent targets are recomputed from the direct states, as everywhere else).
+    /// Two statements, to send together in one round trip.
+    public static func goals(ofPlans plans: [PlanID]) -> PostgresStatement<[PlanID: [Goal]]> {
         PostgresStatement("""
-            SELECT learner_id, competency_id, status, score, level_label, level_points, first_mastered_at,
-                   contributing_reviews, latest_review_at
-            FROM mastery_states
-            WHERE institution_id = pathfolio_current_institution() AND learner_id = ANY (\(learners)::uuid[])
-              AND competency_id = ANY (\(competencies)::uuid[]) AND source = 'direct'
+            SELECT g.plan_id, g.id AS goal_id, g.statement, g.kind, g.targets, g.target_level, g.due_date, g.milestones,
+                   g.proposed_by, g.approved_by, g.drop_reason
+            FROM goals g
+            WHERE g.institution_id = pathfolio_current_institution() AND g.plan_id = ANY (\(plans)::uuid[])
+            ORDER BY g.plan_id, g.position
+            """) { rows in
+            var goals: [PlanID: [Goal]] = [:]
+            for row in rows {
+                goals[try row.decode(PlanID.self, named: "plan_id"), default: []].append(try goal(from: row))
+            }
+            return goals
+        }
+    }
+
+    /// A goal of a row of ``goals(ofPlans:)``.
+    private static func goal(from row: PostgresRow) throws -> Goal {
+        struct StoredMilestone: Decodable {
+            let dueDate: CalendarDate
+            let competencyIds: [CompetencyID]
+        }
+        let dropReason = try row.decode(String?.self, named: "drop_reason")
+        let proposedBy = try row.decode(PersonID.self, named: "proposed_by")
+        return try Goal(
+            id: try row.decode(GoalID.self, named: "goal_id"), statement: try row.decode(String.self, named: "statement"),
+            kind: GoalKind(rawValue: try row.decode(String.self, named: "kind")) ?? .academic,
+            targets: try row.decode([CompetencyID].self, named: "targets"),
+            targetLevel: try row.decode(Score?.self, named: "target_level"),
+            dueDate: try row.decode(CalendarDate.self, named: "due_date"),
+            milestones: try row.decode(PostgresJSON.self, named: "milestones").decode([StoredMilestone].self)
+                .map { Milestone(dueDate: $0.dueDate, competencies: $0.competencyIds) },
+            approval: try row.decode(PersonID?.self, named: "approved_by").map { .approved(by: $0) } ?? .proposed(by: proposedBy),
+            isDropped: dropReason != nil, dropReason: dropReason)
+    }
+
+    /// The stored direct mastery states of `learners`, by learner.
+    public static func directStates(of learners: [PersonID]) -> PostgresStatement<[PersonID: [CompetencyID: MasteryState]]> {
+        PostgresStatement("""
+            SELECT s.learner_id, s.competency_id, \(unescaped: MasteryState.storedColumns)
+            FROM mastery_states s
+            WHERE s.institution_id = pathfolio_current_institution() AND s.learner_id = ANY (\(learners)::uuid[])
+              AND s.source = 'direct'
             """) { rows in
             var states: [PersonID: [CompetencyID: MasteryState]] = [:]
             for row in rows {
                 let learner = try row.decode(PersonID.self, at: 0)
                 let competency = try row.decode(CompetencyID.self, at: 1)
-                let label = try row.decode(String?.self, at: 4)
-                let points = try row.decode(Score?.self, at: 5)
-                states[learner, default: [:]][competency] = MasteryState(
-                    learnerID: learner, competencyID: competency, score: try row.decode(Score?.self, at: 3),
-                    level: label.flatMap { label in points.map { ProficiencyScale.Level(label: label, points: $0) } },
-                    status: MasteryStatus(rawValue: try row.decode(String.self, at: 2)) ?? .notStarted,
-                    firstMasteredAt: try row.decode(Date?.self, at: 6), contributingReviewCount: try row.decode(Int.self, at: 7),
-                    latestReviewAt: try row.decode(Date?.self, at: 8))
+                states[learner, default: [:]][competency] = try MasteryState(learner: learner, competency: competency, row: row, from: 2)
             }
             return states
         }

@@ -71,8 +71,7 @@ public struct ClassStore: Sendable {
     /// `framework`'s competencies: one statement for the whole grid, to send with others.
     public static func learnerMastery(of schoolClass: ClassID, framework: FrameworkID) -> PostgresStatement<[ClassLearnerMastery]> {
         PostgresStatement("""
-            SELECT p.id, p.given_name, p.family_name, s.competency_id, s.status, s.score, s.level_label, s.level_points,
-                   s.first_mastered_at, s.contributing_reviews, s.latest_review_at
+            SELECT p.id, p.given_name, p.family_name, s.competency_id, \(unescaped: MasteryState.storedColumns)
             FROM class_members m
             JOIN people p ON p.institution_id = m.institution_id AND p.id = m.person_id
             LEFT JOIN mastery_states s
@@ -92,14 +91,7 @@ public struct ClassStore: Sendable {
                     current = (id, try row.decode(String.self, at: 1), try row.decode(String.self, at: 2), [:])
                 }
                 guard let competency = try row.decode(CompetencyID?.self, at: 3) else { continue }
-                let label = try row.decode(String?.self, at: 6)
-                let points = try row.decode(Score?.self, at: 7)
-                current?.states[competency] = MasteryState(
-                    learnerID: id, competencyID: competency, score: try row.decode(Score?.self, at: 5),
-                    level: label.flatMap { label in points.map { ProficiencyScale.Level(label: label, points: $0) } },
-                    status: MasteryStatus(rawValue: try row.decode(String.self, at: 4)) ?? .notStarted,
-                    firstMasteredAt: try row.decode(Date?.self, at: 8), contributingReviewCount: try row.decode(Int.self, at: 9),
-                    latestReviewAt: try row.decode(Date?.self, at: 10))
+                current?.states[competency] = try MasteryState(learner: id, competency: competency, row: row, from: 4)
             }
             if let done = current {
                 learners.append(ClassLearnerMastery(learnerID: done.id, givenName: done.given, familyName: done.family, states: done.states))
