@@ -4,7 +4,8 @@
 # loopback port in a temporary folder, then runs three passes:
 #   1. as the demo admin, every operation but token revocation (learner records answer 404 to
 #      admins);
-#   2. as the demo assessor, set up to teach a demo learner: evidence, reviews, progress;
+#   2. as the demo assessor, set up to teach a demo learner (directly and in a class): evidence,
+#      reviews, progress, classes (the class mastery grid);
 #   3. as the admin again, token revocation.
 # Every Schemathesis check is on (server errors, status codes, content types, headers, response
 # schemas, negative and positive data, auth, …; deploy/schemathesis.toml lists the documented
@@ -86,8 +87,18 @@ first_id() { python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0
 learner_id="$(api "$admin_token" GET "/v1/people?role=learner" | first_id)"
 assessor_id="$(api "$admin_token" GET "/v1/people?role=assessor" | first_id)"
 advisor_id="$(api "$admin_token" GET "/v1/people?role=advisor" | first_id)"
-# Learner-record and relationship operations are aimed at these people (deploy/schemathesis.toml).
-export PATHFOLIO_LEARNER_ID="$learner_id" PATHFOLIO_ASSESSOR_ID="$assessor_id" PATHFOLIO_ADVISOR_ID="$advisor_id"
+# A class of the demo learner, taught by the demo assessor (put in again before pass 2: pass 1
+# may take them out).
+class_id="$(api "$admin_token" POST /v1/classes '{"title": "Demo class", "code": "DEMO"}' \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')"
+class_members() {
+    api "$admin_token" PUT "/v1/classes/$class_id/learners/$learner_id" > /dev/null
+    api "$admin_token" PUT "/v1/classes/$class_id/assessors/$assessor_id" > /dev/null
+}
+class_members
+# Learner-record, relationship and class operations are aimed at these (deploy/schemathesis.toml).
+export PATHFOLIO_LEARNER_ID="$learner_id" PATHFOLIO_ASSESSOR_ID="$assessor_id" PATHFOLIO_ADVISOR_ID="$advisor_id" \
+    PATHFOLIO_CLASS_ID="$class_id"
 
 status=0
 run_pass() {
@@ -113,11 +124,12 @@ run_pass() {
 # tested last, on its own, and pass 2's setup happens after pass 1.
 run_pass admin "$admin_token" --exclude-operation-id revokeToken
 
-# Pass 2's caller: the demo assessor, teaching the learner.
+# Pass 2's caller: the demo assessor, teaching the learner, and the demo class.
 api "$admin_token" PUT "/v1/assessors/$assessor_id/learners/$learner_id" > /dev/null
+class_members
 assessor_token="$(api "$admin_token" POST /v1/tokens "{\"personId\": \"$assessor_id\", \"label\": \"schemathesis\"}" \
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')"
-run_pass assessor "$assessor_token" --include-tag evidence --include-tag progress
+run_pass assessor "$assessor_token" --include-tag evidence --include-tag progress --include-tag classes
 
 # Listing tokens gives revocation real ids to work on (its own token's among them).
 run_pass revocation "$admin_token" --include-operation-id revokeToken --include-operation-id listTokens
