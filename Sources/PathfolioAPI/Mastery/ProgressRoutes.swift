@@ -85,8 +85,10 @@ struct ProgressRoutes {
                 let catalog = try await session.catalog()
                 let rows = try await MasteryStateStore(connection: session.connection).states(of: learner)
                 let mastered = Set(rows.filter { $0.status == .mastered }.map(\.competencyID))
-                // Plan goals come with learning plans; until then readiness ranks without them.
-                let readiness = Readiness(graph: catalog.graph, mastered: mastered, goals: [], policies: catalog.policies)
+                // Ranked by the goals of the learner's open plans (draft, in review, active).
+                let plans = try await session.connection.run(PlanRecordStore.openRecords(of: [learner]))
+                let readiness = Readiness(graph: catalog.graph, mastered: mastered, goals: plans.flatMap(\.plan.goals),
+                                          policies: catalog.policies)
                 return .json(ReadinessRepresentation(learner: learner, readiness: readiness, catalog: catalog))
             }
         })

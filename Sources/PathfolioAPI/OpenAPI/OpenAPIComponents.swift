@@ -464,15 +464,19 @@ enum OpenAPIComponents {
 
     /// The shared problem responses, by status.
     static let problemResponseNames: [Int: String] = [
-        400: "BadRequest", 401: "Unauthorized", 404: "NotFound", 409: "Conflict", 413: "ContentTooLarge",
-        415: "UnsupportedMediaType", 422: "UnprocessableContent", 503: "ServiceUnavailable",
+        400: "BadRequest", 401: "Unauthorized", 403: "Forbidden", 404: "NotFound", 409: "Conflict", 412: "PreconditionFailed",
+        413: "ContentTooLarge", 415: "UnsupportedMediaType", 422: "UnprocessableContent", 428: "PreconditionRequired",
+        503: "ServiceUnavailable",
     ]
 
     private static let problemDescriptions: [Int: String] = [
         400: "The request cannot be understood: not JSON, wrong types, missing or unknown members, an invalid query parameter or header. `errors` names each problem.",
         401: "No valid bearer token; `WWW-Authenticate` says why.",
         404: "No such record, or not the caller's to see (a malformed id in the path too).",
+        403: "The caller may see this record but may not make this change to it (named in `detail`).",
         409: "The record's state forbids this.",
+        412: "`If-Match` names a version that is no longer current: read the record again (its current `ETag` is sent back) and retry.",
+        428: "This change needs `If-Match` with the ETag last read.",
         413: "The body is larger than the operation's limit.",
         415: "The body is not of a media type this operation takes.",
         422: "Understood but refused by a rule (named in `detail` and `errors`), or an `Idempotency-Key` already used for a different request.",
@@ -483,6 +487,12 @@ enum OpenAPIComponents {
         var object = JSONObject()
         for (status, name) in problemResponseNames.sorted(by: { $0.key < $1.key }) {
             var response = JSONObject(["description": .string(problemDescriptions[status]!)])
+            if status == 412 {
+                response["headers"] = .object(JSONObject([
+                    "ETag": .object(JSONObject(["description": .string("The record's current ETag."), "required": .bool(true),
+                                                "schema": JSONSchema.string().json])),
+                ]))
+            }
             if status == 401 {
                 response["headers"] = .object(JSONObject([
                     "WWW-Authenticate": .object(JSONObject([

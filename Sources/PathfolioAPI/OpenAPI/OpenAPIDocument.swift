@@ -15,6 +15,7 @@ public enum OpenAPIDocument {
         + EvidenceAPIDescription.operations
         + ProgressAPIDescription.operations
         + FrameworkAPIDescription.operations
+        + PlanAPIDescription.operations
         + ClassAPIDescription.operations
         + CaseloadAPIDescription.operations
 
@@ -41,6 +42,7 @@ public enum OpenAPIDocument {
         }
         var schemas = JSONObject()
         for (name, schema) in OpenAPIComponents.schemas { schemas[name] = schema.json }
+        for (name, schema) in PlanAPIDescription.schemas { schemas[name] = schema.json }
         return .object(JSONObject([
             "openapi": .string("3.1.0"),
             "info": .object(JSONObject([

@@ -38,6 +38,11 @@ struct OpenAPIOperation: Sendable {
             Parameter(name: name, location: "query", required: false, description: description, schema: schema)
         }
 
+        /// A required request header.
+        static func header(_ name: String, _ description: String) -> Parameter {
+            Parameter(name: name, location: "header", required: true, description: description, schema: .string(minLength: 1))
+        }
+
         var json: JSONValue {
             .object(JSONObject([
                 "name": .string(name), "in": .string(location), "required": .bool(required),
@@ -109,6 +114,12 @@ struct OpenAPIOperation: Sendable {
         static let notFound = problem(404)
         /// `409`: the record's state forbids it.
         static let conflict = problem(409)
+        /// `403`: a visible record, a change that is not the caller's to make.
+        static let forbidden = problem(403)
+        /// `412`: `If-Match` is stale.
+        static let preconditionFailed = problem(412)
+        /// `428`: `If-Match` is missing.
+        static let preconditionRequired = problem(428)
         /// `413`: the body is over the limit.
         static let contentTooLarge = problem(413)
         /// `415`: the body is not of a media type the operation takes.

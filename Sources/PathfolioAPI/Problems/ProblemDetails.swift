@@ -21,6 +21,11 @@ public struct ProblemDetails: Sendable, Encodable {
             self.parameter = parameter
             self.detail = detail
         }
+        /// The same error with its pointer under `prefix` (an element's errors inside an array).
+        public func prefixed(_ prefix: String) -> FieldError {
+            guard let pointer else { return self }
+            return FieldError(pointer: prefix + pointer, detail: detail)
+        }
     }
 
     public let type: String

@@ -6,7 +6,11 @@ public import PathfolioHTTP
 /// - 400: the request cannot be understood — not JSON, wrong types, missing or unknown members,
 ///   bad query parameters. `errors[]` names each member by JSON pointer (query parameters by name).
 /// - 401: no valid bearer token. 404: no such record *or* not the caller's to see (SPEC §2.1).
+/// - 403: a record the caller may see, but this change to it is not theirs to make (a learner
+///   activating their own plan, editing an approved goal).
 /// - 409: the record's state forbids it (an illegal workflow transition names the allowed ones).
+/// - 412: `If-Match` names a version that is no longer current; 428: a change that needs
+///   `If-Match` came without it (RFC 9110 §13.1.1, RFC 6585 §3).
 /// - 422: understood but refused by a rule — an unknown competency, a level not on the scale,
 ///   an `Idempotency-Key` reused with a different request.
 public enum APIError: Error, Sendable {
@@ -17,6 +21,10 @@ public enum APIError: Error, Sendable {
     case unprocessable(String, errors: [ProblemDetails.FieldError] = [])
     case contentTooLarge(limit: Int)
     case unsupportedMediaType(String)
+    case forbidden(String)
+    /// `If-Match` was stale; the current ETag is sent back.
+    case preconditionFailed(currentETag: String)
+    case preconditionRequired(String)
     /// A problem document a component built itself (e.g. a refused CASE import).
     case problem(ProblemDetails)
 
@@ -37,6 +45,12 @@ public enum APIError: Error, Sendable {
             ProblemDetails(status: .contentTooLarge, detail: "The body is larger than \(limit) bytes.").response()
         case .unsupportedMediaType(let detail):
             ProblemDetails(status: .unsupportedMediaType, detail: detail).response()
+        case .forbidden(let detail):
+            ProblemDetails(status: .forbidden, detail: detail).response()
+        case .preconditionFailed(let etag):
+            ProblemDetails(status: .preconditionFailed, detail: "The record changed since you read it (its ETag is now \(etag)): read it again, then retry with its ETag in If-Match.").response(headers: ["ETag": etag])
+        case .preconditionRequired(let detail):
+            ProblemDetails(status: .preconditionRequired, detail: detail).response()
         case .problem(let problem):
             problem.response()
         }

@@ -104,6 +104,22 @@ struct RequestObject {
         return number
     }
 
+    /// A boolean.
+    func bool(_ key: String, required: Bool = true) -> Bool? {
+        guard let value = value(key, required: required) else { return nil }
+        guard case .bool(let flag) = value else {
+            log.add(member(key), "Must be true or false, not \(value.typeName).")
+            return nil
+        }
+        return flag
+    }
+
+    /// Whether the member is present with the value `null` (a PATCH clearing it).
+    func isExplicitNull(_ key: String) -> Bool { object[key]?.isNull == true }
+
+    /// Whether the member is present at all.
+    func has(_ key: String) -> Bool { object[key] != nil }
+
     /// A decimal number with at most two places, as a ``Score``.
     func score(_ key: String, required: Bool = true) -> Score? {
         guard let value = value(key, required: required) else { return nil }

@@ -1,0 +1,70 @@
+import Foundation
+import PathfolioCore
+
+/// The body of `POST /v1/plan-templates` and `PUT /v1/plan-templates/{id}`: `title`,
+/// `description`, `competencyIds` (what the template covers) and `goals`, each an outline
+/// whose dates are days after a plan's start (`dueAfterDays`, `milestones[].afterDays`).
+struct TemplateDraft {
+    let title: String
+    let description: String
+    let competencies: [CompetencyID]
+    let outlines: [PlanTemplate.GoalOutline]
+
+    init(_ input: RequestObject) throws(APIError) {
+        input.rejectUnknown(besides: ["title", "description", "competencyIds", "goals"])
+        let title = input.string("title")
+        let description = input.string("description", required: false, maximumLength: 10_000, allowEmpty: true) ?? ""
+        let competencies = input.array("competencyIds", count: 0...500, required: false) { element -> CompetencyID? in element.identifier() } ?? []
+        let outlines = input.array("goals", count: 0...50) { element -> PlanTemplate.GoalOutline? in
+            guard let object = element.object else { return nil }
+            object.rejectUnknown(besides: ["statement", "kind", "targetCompetencyIds", "targetLevel", "dueAfterDays", "milestones"])
+            let statement = object.string("statement", maximumLength: 1000)
+            let kind = object.choice("kind", GoalKind.self)
+            let targets = object.array("targetCompetencyIds", count: 1...100) { element -> CompetencyID? in element.identifier() }
+            let level = object.score("targetLevel", required: false)
+            let due = object.integer("dueAfterDays", in: 0...3650)
+            let milestones = object.array("milestones", count: 0...20, required: false) { element -> PlanTemplate.MilestoneOutline? in
+                guard let milestone = element.object else { return nil }
+                milestone.rejectUnknown(besides: ["afterDays", "competencyIds"])
+                let days = milestone.integer("afterDays", in: 0...3650)
+                let ids = milestone.array("competencyIds", count: 1...100) { element -> CompetencyID? in element.identifier() }
+                guard let days, let ids else { return nil }
+                return PlanTemplate.MilestoneOutline(afterDays: days, competencies: ids)
+            } ?? []
+            guard let statement, let kind, let targets, let due else { return nil }
+            let outline = PlanTemplate.GoalOutline(statement: statement, kind: kind, targets: targets, targetLevel: level,
+                                                   dueAfterDays: due, milestones: milestones)
+            // The goal rules (milestones within targets and dates), checked on a plan starting any day.
+            do {
+                let start = try! CalendarDate(year: 2000, month: 1, day: 1)
+                _ = try Goal(id: GoalID(UUID()), statement: statement, kind: kind, targets: targets, targetLevel: level,
+                             dueDate: start.adding(days: due),
+                             milestones: milestones.map { Milestone(dueDate: start.adding(days: $0.afterDays), competencies: $0.competencies) },
+                             approval: .proposed(by: PersonID(UUID())))
+            } catch let invalid as Goal.Invalid {
+                switch invalid {
+                case .milestoneOutsideTargets(let ids):
+                    object.log.add(object.member("milestones"), "Not targets of the goal: \(ids.map(\.description).joined(separator: ", ")).")
+                case .milestoneAfterDueDate:
+                    object.log.add(object.member("milestones"), "A milestone falls after the goal's dueAfterDays.")
+                case .emptyStatement, .noTargets:
+                    break  // Reported by the member checks above.
+                }
+                return nil
+            } catch {
+                return nil
+            }
+            return outline
+        }
+        try input.log.check()
+        self.title = title!
+        self.description = description
+        self.competencies = competencies
+        self.outlines = outlines!
+    }
+
+    /// Every competency named.
+    var allCompetencies: [CompetencyID] {
+        competencies + outlines.flatMap { $0.targets + $0.milestones.flatMap(\.competencies) }
+    }
+}
