@@ -48,7 +48,8 @@ struct CaseloadRoutes {
             }
             let after = try page.position(CaseloadOrder.Key.init(cursor:))
             return try await context.session(request, reading: { batch, _ in
-                (batch.add(EarlyWarningSettingsStore.current()), batch.add(CaseloadStore.advisees(of: advisor, planStatus: planStatus)))
+                (batch.add(EarlyWarningSettingsStore.current()), batch.add(InstitutionStore.pacing()),
+                 batch.add(CaseloadStore.advisees(of: advisor, planStatus: planStatus)))
             }) { session, reads in
                 try session.require(.readCaseload, .caseload(advisor: advisor, in: session.institutionID))
                 if advisor != session.personID {
@@ -57,8 +58,8 @@ struct CaseloadRoutes {
                           profile.roles.contains(.advisor) else { throw APIError.notFound }
                 }
                 let thresholds = try session.read(reads.0).thresholds
-                let advisees = try session.read(reads.1)
-                let timeZone = try await InstitutionStore(connection: session.connection).timeZone()
+                let timeZone = try session.read(reads.1).timeZone
+                let advisees = try session.read(reads.2)
                 let judge = CaseloadJudgement(session: session, thresholds: thresholds, timeZone: timeZone)
 
                 let goalsDecideThePage = order == .flags || flag == .goalsAtRisk

@@ -52,44 +52,22 @@ public enum CaseloadStore {
         }
     }
 
-    /// The goals of `plans` (in position order) and the stored direct mastery states of their
-    /// learners, by plan and by learner: what judging the goals needs (``GoalAssessment``; the
-    /// rollups of parent targets are recomputed from the direct states, as everywhere else).
-    /// Two statements, to send together in one round trip.
+    /// The goals of `plans`, by plan in position order, read as ``PlanRecordStore`` reads them;
+    /// a statement to send with others (with ``directStates(of:)``: what judging the goals needs).
     public static func goals(ofPlans plans: [PlanID]) -> PostgresStatement<[PlanID: [Goal]]> {
         PostgresStatement("""
-            SELECT g.plan_id, g.id AS goal_id, g.statement, g.kind, g.targets, g.target_level, g.due_date, g.milestones,
-                   g.proposed_by, g.approved_by, g.drop_reason
+            SELECT g.plan_id, \(unescaped: PlanRecordStore.goalColumns)
             FROM goals g
             WHERE g.institution_id = pathfolio_current_institution() AND g.plan_id = ANY (\(plans)::uuid[])
             ORDER BY g.plan_id, g.position
             """) { rows in
             var goals: [PlanID: [Goal]] = [:]
             for row in rows {
-                goals[try row.decode(PlanID.self, named: "plan_id"), default: []].append(try goal(from: row))
+                guard let (goal, _) = try PlanRecordStore.goal(from: row) else { continue }
+                goals[try row.decode(PlanID.self, named: "plan_id"), default: []].append(goal)
             }
             return goals
         }
-    }
-
-    /// A goal of a row of ``goals(ofPlans:)``.
-    private static func goal(from row: PostgresRow) throws -> Goal {
-        struct StoredMilestone: Decodable {
-            let dueDate: CalendarDate
-            let competencyIds: [CompetencyID]
-        }
-        let dropReason = try row.decode(String?.self, named: "drop_reason")
-        let proposedBy = try row.decode(PersonID.self, named: "proposed_by")
-        return try Goal(
-            id: try row.decode(GoalID.self, named: "goal_id"), statement: try row.decode(String.self, named: "statement"),
-            kind: GoalKind(rawValue: try row.decode(String.self, named: "kind")) ?? .academic,
-            targets: try row.decode([CompetencyID].self, named: "targets"),
-            targetLevel: try row.decode(Score?.self, named: "target_level"),
-            dueDate: try row.decode(CalendarDate.self, named: "due_date"),
-            milestones: try row.decode(PostgresJSON.self, named: "milestones").decode([StoredMilestone].self)
-                .map { Milestone(dueDate: $0.dueDate, competencies: $0.competencyIds) },
-            approval: try row.decode(PersonID?.self, named: "approved_by").map { .approved(by: $0) } ?? .proposed(by: proposedBy),
-            isDropped: dropReason != nil, dropReason: dropReason)
     }
 
     /// The stored direct mastery states of `learners`, by learner.
