@@ -33,6 +33,11 @@ struct EarlyWarningSettingsTests {
         #expect(read.json["pacingWindowDays"] as? Int == 42)
         #expect(try await world.count("audit_log WHERE action = 'early_warning.update'") == 1)
         #expect(try await world.count("early_warning_settings") == 1)
+        // A whole number written with a fraction or an exponent is an integer, as JSON Schema says.
+        let written = try await world.call("PUT", path, as: .admin,
+                                           body: Data(#"{"quietDays": 21.0, "reviewWaitDays": 3e0, "pacingWindowDays": 42}"#.utf8))
+        #expect(written.status == 200, "\(written.text)")
+        #expect(written.json["reviewWaitDays"] as? Int == 3)
         // Each institution has its own: another's admin changes theirs, not this one's.
         #expect(try await world.call("GET", path, as: .foreignAdmin).json["quietDays"] as? Int == 14)
         #expect(try await world.call("PUT", path, as: .foreignAdmin, json: good(quietDays: 60)).status == 200)
