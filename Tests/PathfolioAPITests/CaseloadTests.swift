@@ -64,6 +64,11 @@ struct CaseloadTests {
         #expect((second["evidenceWaiting"] as? [String: Any])?["waitingDays"] is NSNull)
         #expect((second["goalsAtRisk"] as? [String: Any])?["count"] as? Int == 0)
 
+        // Ordered by name, the page is cut first and only its advisees' goals are judged: the same answer.
+        let byName = Self.items(try await world.call("GET", path + "?sort=name&limit=1", as: .advisor))
+        #expect(byName.first?["flags"] as? [String] == ["goals_at_risk", "review_overdue"])
+        #expect((byName.first?["goalsAtRisk"] as? [String: Any])?["goalIds"] as? [String] == [goalAtRisk])
+
         // Registrars and admins read it too.
         for who in [Who.registrar, .admin] {
             let read = try await world.call("GET", path, as: who)

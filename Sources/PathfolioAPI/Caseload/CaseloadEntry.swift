@@ -7,14 +7,11 @@ import PathfolioPostgres
 struct CaseloadEntry {
     let advisee: Advisee
     let warning: EarlyWarning
-    /// Whether the goals were judged (only the page's advisees are, unless the order or the
-    /// filter depends on them).
-    let goalsAssessed: Bool
 
-    /// Judges `advisee`; `assessments` nil when their goals were not looked at (yet).
+    /// Judges `advisee`; `assessments` nil when their goals were not looked at (yet: only the
+    /// page's advisees are, unless the order or the filter depends on every advisee's goals).
     init(_ advisee: Advisee, assessments: [GoalAssessment]?, now: Date, timeZone: TimeZone, thresholds: EarlyWarningThresholds) {
         self.advisee = advisee
-        goalsAssessed = assessments != nil
         // Quiet days count from the plan's start, or else from when the advisor took the learner on.
         let since = advisee.plan.map { $0.startDate.adding(days: -1).endOfDay(in: timeZone).addingTimeInterval(0.000_001) }
             ?? advisee.advisedSince

@@ -12,11 +12,12 @@ import PathfolioPostgres
 /// flag), `planStatus` (only advisees whose open plan has it; `none`: without one), `limit` and
 /// `cursor`.
 ///
-/// Two statements: the advisees' rows (one statement for the whole caseload, sent with the
-/// transaction's opening round trip), then the goals and mastery states of the advisees whose
-/// goals must be judged, in one more round trip. Those are the page's advisees, except when the
-/// order (`flags`) or the filter (`goals_at_risk`) depends on the goals of all of them: the core
-/// judges goals (``GoalAssessment``), so the page can only be cut after it has.
+/// The advisees' rows are one statement for the whole caseload; the goals and direct mastery
+/// states of the advisees to judge are two more, sent together. When the order (`flags`, the
+/// default) or the filter (`goals_at_risk`) depends on every advisee's goals — the core judges
+/// goals (``GoalAssessment``), so the page can only be cut after it has — all of them go with the
+/// transaction's opening round trip and its commit: one round trip in all. Otherwise the page is
+/// cut first and only its advisees' goals are read, in a second round trip.
 struct CaseloadRoutes {
     let context: APIContext
 
@@ -47,30 +48,37 @@ struct CaseloadRoutes {
                 return PlanStatus(rawValue: text)
             }
             let after = try page.position(CaseloadOrder.Key.init(cursor:))
-            return try await context.session(request, reading: { batch, _ in
-                (batch.add(EarlyWarningSettingsStore.current()), batch.add(InstitutionStore.pacing()),
-                 batch.add(CaseloadStore.advisees(of: advisor, planStatus: planStatus)))
+            // When the order or the filter depends on every advisee's goals, their goals and
+            // states go with the opening round trip, and so does the commit: one round trip.
+            let goalsDecideThePage = order == .flags || flag == .goalsAtRisk
+            return try await context.session(request, readOnly: goalsDecideThePage, reading: { batch, _ in
+                (settings: batch.add(EarlyWarningSettingsStore.current()), pacing: batch.add(InstitutionStore.pacing()),
+                 isAdvisor: batch.add(CaseloadStore.isAdvisor(advisor)),
+                 advisees: batch.add(CaseloadStore.advisees(of: advisor, planStatus: planStatus)),
+                 goals: goalsDecideThePage ? batch.add(CaseloadStore.goals(.advisees(of: advisor))) : nil,
+                 states: goalsDecideThePage ? batch.add(CaseloadStore.directStates(.advisees(of: advisor))) : nil)
             }) { session, reads in
                 try session.require(.readCaseload, .caseload(advisor: advisor, in: session.institutionID))
-                if advisor != session.personID {
-                    // Registrars and admins: only an advisor has a caseload.
-                    guard let profile = try await PersonStore(connection: session.connection).profile(of: advisor),
-                          profile.roles.contains(.advisor) else { throw APIError.notFound }
+                // Only an advisor has a caseload.
+                guard try session.read(reads.isAdvisor) else { throw APIError.notFound }
+                let thresholds = try session.read(reads.settings).thresholds
+                let advisees = try session.read(reads.advisees)
+                let judge = CaseloadJudgement(now: session.now, thresholds: thresholds, timeZone: try session.read(reads.pacing).timeZone,
+                                              catalog: try await session.catalog())
+                var inputs: CaseloadJudgement.GoalInputs?
+                if let goals = reads.goals, let states = reads.states {
+                    inputs = CaseloadJudgement.GoalInputs(goals: try session.read(goals), states: try session.read(states))
                 }
-                let thresholds = try session.read(reads.0).thresholds
-                let timeZone = try session.read(reads.1).timeZone
-                let advisees = try session.read(reads.2)
-                let judge = CaseloadJudgement(session: session, thresholds: thresholds, timeZone: timeZone)
-
-                let goalsDecideThePage = order == .flags || flag == .goalsAtRisk
-                var entries = try await judge.entries(advisees, assessingGoals: goalsDecideThePage)
+                var entries = judge.entries(advisees, goals: inputs)
                 if let flag { entries = entries.filter { $0.flags.contains(flag) } }
                 entries.sort { $0.key(order) < $1.key(order) }
                 if let after { entries = entries.filter { after < $0.key(order) } }
                 let hasMore = entries.count > page.limit
                 var shown = Array(entries.prefix(page.limit))
                 if !goalsDecideThePage {
-                    shown = try await judge.entries(shown.map(\.advisee), assessingGoals: true)
+                    // The page is cut: judge the goals of its advisees only.
+                    let advisees = shown.map(\.advisee)
+                    shown = judge.entries(advisees, goals: try await CaseloadJudgement.goalInputs(of: advisees, in: session))
                 }
                 let nextKey = hasMore ? shown.last.map { $0.key(order).cursor } : nil
                 let items = Page(items: shown.map(CaseloadRepresentation.Item.init), nextKey: nextKey, request: request, page: page)
