@@ -69,12 +69,12 @@ struct CaseloadRoutes {
                 if let goals = reads.goals, let states = reads.states {
                     inputs = CaseloadJudgement.GoalInputs(goals: try session.read(goals), states: try session.read(states))
                 }
-                var entries = judge.entries(advisees, goals: inputs)
-                if let flag { entries = entries.filter { $0.flags.contains(flag) } }
-                entries.sort { $0.key(order) < $1.key(order) }
-                if let after { entries = entries.filter { after < $0.key(order) } }
+                var entries = judge.entries(advisees, goals: inputs).map { (key: $0.key(order), entry: $0) }
+                if let flag { entries = entries.filter { $0.entry.flags.contains(flag) } }
+                if let after { entries = entries.filter { after < $0.key } }
+                entries.sort { $0.key < $1.key }
                 let hasMore = entries.count > page.limit
-                var shown = Array(entries.prefix(page.limit))
+                var shown = entries.prefix(page.limit).map(\.entry)
                 if !goalsDecideThePage {
                     // The page is cut: judge the goals of its advisees only.
                     let advisees = shown.map(\.advisee)
