@@ -155,4 +155,36 @@ struct CaseloadTests {
         #expect(try await world.call("GET", "/v1/advisors/\(UUID())/caseload", as: .registrar).status == 404)
         #expect(try await world.call("GET", "/v1/advisors/\(world.id(.advisor))/caseload", as: .foreignAdmin).status == 404)
     }
+
+    @Test("goals are judged with the institution's pacing window")
+    func pacingWindow() async throws {
+        let world = try await APIWorld()
+        defer { Task { await world.shutdown() } }
+        // M.1 mastered 20 days ago; the goal (M.1, M.2, M.3) is due in 60 days. Over 28 days one
+        // target was reached: 1 · 60 ≥ 2 · 28, on track. Over 14 days none was: at risk.
+        let evidence = try await world.submitEvidence(["M.1"])
+        #expect(try await world.review(evidence, [("M.1", 3)]).status == 201)
+        let plan = UUID().uuidString.lowercased(), goal = UUID().uuidString.lowercased()
+        let targets = ["M.1", "M.2", "M.3"].map { "'\(world.competencies[$0]!)'" }.joined(separator: ", ")
+        try await world.execute("""
+            UPDATE mastery_states SET first_mastered_at = now() - interval '20 days'
+            WHERE learner_id = '\(world.id(.learner))' AND first_mastered_at IS NOT NULL;
+            UPDATE evidence SET submitted_at = now() - interval '20 days' WHERE id = '\(evidence)';
+            INSERT INTO plans (institution_id, id, learner_id, advisor_ids, title, start_date, target_date, status, created_by)
+            VALUES ('\(world.institution)', '\(plan)', '\(world.id(.learner))', ARRAY['\(world.id(.advisor))']::uuid[], 'Year 7',
+                    current_date - 60, current_date + 300, 'active', '\(world.id(.advisor))');
+            INSERT INTO goals (institution_id, id, plan_id, position, statement, kind, targets, due_date, proposed_by, approved_by)
+            VALUES ('\(world.institution)', '\(goal)', '\(plan)', 0, 'Fractions', 'academic', ARRAY[\(targets)]::uuid[],
+                    current_date + 60, '\(world.id(.advisor))', '\(world.id(.advisor))');
+            """)
+        let path = "/v1/advisors/\(world.id(.advisor))/caseload?flag=goals_at_risk"
+        #expect(Self.items(try await world.call("GET", path, as: .advisor)).isEmpty)
+        let narrow = try await world.call("PUT", "/v1/settings/early-warning", as: .admin,
+                                          json: ["quietDays": 30, "reviewWaitDays": 7, "pacingWindowDays": 14])
+        #expect(narrow.status == 200)
+        let flagged = Self.items(try await world.call("GET", path, as: .advisor))
+        #expect(flagged.compactMap { $0["learnerId"] as? String } == [world.id(.learner)])
+        #expect((flagged.first?["goalsAtRisk"] as? [String: Any])?["goalIds"] as? [String] == [goal])
+        #expect(flagged.first?["flags"] as? [String] == ["goals_at_risk"])
+    }
 }
