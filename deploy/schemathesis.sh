@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Contract test of the API against its own OpenAPI document (GET /openapi.json), with
 # Schemathesis: starts the built `pathfolio dev` (private PostgreSQL, demo institution) on a free
-# loopback port in a temporary folder, then runs three passes:
+# loopback port in a temporary folder, then runs four passes:
 #   1. as the demo admin, every operation but token revocation (learner records answer 404 to
 #      admins);
 #   2. as the demo assessor, set up to teach a demo learner (directly and in a class): evidence,
 #      reviews, progress, classes (the class mastery grid);
-#   3. as the admin again, token revocation.
+#   3. as the demo advisor, with a plan for that learner: plans, goals, comments, templates, the
+#      caseload;
+#   4. as the admin again, token revocation.
 # Every Schemathesis check is on (server errors, status codes, content types, headers, response
 # schemas, negative and positive data, auth, …; deploy/schemathesis.toml lists the documented
 # exceptions). Any finding fails the script. The server is always stopped and the folder removed.
@@ -96,9 +98,11 @@ class_members() {
     api "$admin_token" PUT "/v1/classes/$class_id/assessors/$assessor_id" > /dev/null
 }
 class_members
-# Learner-record, relationship and class operations are aimed at these (deploy/schemathesis.toml).
+# Learner-record, relationship and class operations are aimed at these (deploy/schemathesis.toml);
+# plan operations at a plan made before pass 3 (until then, ids of nothing).
 export PATHFOLIO_LEARNER_ID="$learner_id" PATHFOLIO_ASSESSOR_ID="$assessor_id" PATHFOLIO_ADVISOR_ID="$advisor_id" \
     PATHFOLIO_CLASS_ID="$class_id"
+export PATHFOLIO_PLAN_ID="00000000-0000-4000-8000-000000000000" PATHFOLIO_GOAL_ID="00000000-0000-4000-8000-000000000000"
 
 status=0
 run_pass() {
@@ -130,6 +134,17 @@ class_members
 assessor_token="$(api "$admin_token" POST /v1/tokens "{\"personId\": \"$assessor_id\", \"label\": \"schemathesis\"}" \
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')"
 run_pass assessor "$assessor_token" --include-tag evidence --include-tag progress --include-tag classes
+
+# Pass 3's caller: the demo advisor, advising the learner, with a plan (one goal) and a template
+# to aim the plan operations at (deploy/schemathesis.toml); templates are the admin's in pass 1.
+api "$admin_token" PUT "/v1/advisors/$advisor_id/advisees/$learner_id" > /dev/null
+advisor_token="$(api "$admin_token" POST /v1/tokens "{\"personId\": \"$advisor_id\", \"label\": \"schemathesis\"}" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')"
+plan="$(api "$advisor_token" POST "/v1/learners/$learner_id/plans" \
+    '{"title": "Schemathesis plan", "startDate": "2026-09-01", "targetDate": "2027-06-30", "goals": [{"statement": "Add fractions", "kind": "academic", "targetCompetencyIds": ["5e1f7ac0-0000-4000-8000-000000000001"], "dueDate": "2027-01-31"}]}')"
+export PATHFOLIO_PLAN_ID="$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["id"])' "$plan")"
+export PATHFOLIO_GOAL_ID="$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["goals"][0]["id"])' "$plan")"
+run_pass advisor "$advisor_token" --include-tag plans --include-tag caseload
 
 # Listing tokens gives revocation real ids to work on (its own token's among them).
 run_pass revocation "$admin_token" --include-operation-id revokeToken --include-operation-id listTokens

@@ -254,7 +254,7 @@ struct PlanWorkflowAPITests {
             ("POST", "/v1/plans/\(id)/comments", ["body": "x", "goalId": UUID().uuidString], 422),
             ("POST", "/v1/plan-templates", ["title": "T", "goals": [["statement": "g", "kind": "academic",
                 "targetCompetencyIds": [world.competencies["M.1"]!], "dueAfterDays": 10,
-                "milestones": [["afterDays": 20, "competencyIds": [world.competencies["M.1"]!]]]]]], 400),
+                "milestones": [["afterDays": 20, "competencyIds": [world.competencies["M.1"]!]]]]]], 422),
             ("POST", "/v1/plan-templates", ["title": "T", "goals": [["statement": "g", "kind": "academic",
                 "targetCompetencyIds": [world.foreignCompetencies["M.1"]!], "dueAfterDays": 10]]], 422),
         ]

@@ -38,9 +38,10 @@ struct OpenAPIOperation: Sendable {
             Parameter(name: name, location: "query", required: false, description: description, schema: schema)
         }
 
-        /// A required request header.
+        /// A request header that the operation needs but checks itself (the description says how
+        /// it answers without it).
         static func header(_ name: String, _ description: String) -> Parameter {
-            Parameter(name: name, location: "header", required: true, description: description, schema: .string(minLength: 1))
+            Parameter(name: name, location: "header", required: false, description: description, schema: .string())
         }
 
         var json: JSONValue {

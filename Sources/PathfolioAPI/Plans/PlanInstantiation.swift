@@ -30,7 +30,7 @@ struct PlanInstantiation {
 
     init(_ input: RequestObject) throws(APIError) {
         input.rejectUnknown(besides: ["learnerIds", "classId", "cohort", "startDate", "targetDate"])
-        let named = ["learnerIds", "classId", "cohort"].filter(input.has)
+        let named = ["learnerIds", "classId", "cohort"].filter { input.has($0) && !input.isExplicitNull($0) }
         if named.count != 1 {
             input.log.add("", "Name exactly one of learnerIds, classId, cohort.")
         }
@@ -39,8 +39,10 @@ struct PlanInstantiation {
         let cohort = input.string("cohort", required: false, maximumLength: 100)
         let start = input.date("startDate")
         let target = input.date("targetDate")
-        if let start, let target, target < start { input.log.add("/targetDate", "Must not be before startDate.") }
         try input.log.check()
+        if let start, let target, target < start {
+            throw .unprocessable("The target date is before the start date.", errors: [.init(pointer: "/targetDate", detail: "Must not be before startDate.")])
+        }
         if let learners {
             audience = .learners(learners)
         } else if let classID {

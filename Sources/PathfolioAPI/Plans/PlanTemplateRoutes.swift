@@ -48,7 +48,9 @@ struct PlanTemplateRoutes {
         router.get("/v1/plan-templates/{id}", APIContext.handler { request in
             let id: PlanTemplateID = try request.identifier("id")
             let version: Int? = try request.query("version").map { text throws(APIError) in
-                guard let number = Int(text), number >= 1 else { throw .invalidParameter("version", "Must be a positive integer.") }
+                guard let number = Int(text), (1...Int(Int32.max)).contains(number) else {
+                    throw .invalidParameter("version", "Must be an integer from 1 to \(Int32.max).")
+                }
                 return number
             }
             return try await context.session(request) { session in
@@ -96,6 +98,11 @@ struct PlanTemplateRoutes {
                 try session.require(.readPlanTemplates)
                 guard let template = try await session.connection.run(PlanTemplateStore.current(id)) else { throw APIError.notFound }
                 try session.require(.managePlanTemplates)
+                let latest = template.template.goalOutlines.flatMap { [$0.dueAfterDays] + $0.milestones.map(\.afterDays) }.max() ?? 0
+                guard order.startDate.adding(days: latest).year <= 9999 else {
+                    throw APIError.unprocessable("The template's goals would fall due after the year 9999.",
+                                                 errors: [.init(pointer: "/startDate", detail: "Too late for this template's goal dates.")])
+                }
                 var refused: [PlanInstantiation.Outcome] = []
                 let learners: [PersonID]
                 switch order.audience {

@@ -15,6 +15,8 @@ struct TemplateDraft {
         let title = input.string("title")
         let description = input.string("description", required: false, maximumLength: 10_000, allowEmpty: true) ?? ""
         let competencies = input.array("competencyIds", count: 0...500, required: false) { element -> CompetencyID? in element.identifier() } ?? []
+        // Well-formed outlines that break a goal rule: 422 once the form is right.
+        var refused: [ProblemDetails.FieldError] = []
         let outlines = input.array("goals", count: 0...50) { element -> PlanTemplate.GoalOutline? in
             guard let object = element.object else { return nil }
             object.rejectUnknown(besides: ["statement", "kind", "targetCompetencyIds", "targetLevel", "dueAfterDays", "milestones"])
@@ -44,19 +46,20 @@ struct TemplateDraft {
             } catch let invalid as Goal.Invalid {
                 switch invalid {
                 case .milestoneOutsideTargets(let ids):
-                    object.log.add(object.member("milestones"), "Not targets of the goal: \(ids.map(\.description).joined(separator: ", ")).")
+                    refused.append(.init(pointer: object.member("milestones"), detail: "Not targets of the goal: \(ids.map(\.description).joined(separator: ", "))."))
                 case .milestoneAfterDueDate:
-                    object.log.add(object.member("milestones"), "A milestone falls after the goal's dueAfterDays.")
+                    refused.append(.init(pointer: object.member("milestones"), detail: "A milestone falls after the goal's dueAfterDays."))
                 case .emptyStatement, .noTargets:
                     break  // Reported by the member checks above.
                 }
-                return nil
+                return outline
             } catch {
                 return nil
             }
             return outline
         }
         try input.log.check()
+        guard refused.isEmpty else { throw .unprocessable("A goal outline breaks a goal rule.", errors: refused) }
         self.title = title!
         self.description = description
         self.competencies = competencies

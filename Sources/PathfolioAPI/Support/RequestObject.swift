@@ -94,11 +94,16 @@ struct RequestObject {
         return choice
     }
 
-    /// An integer in `range`: a JSON number without a fractional part, written as JSON Schema's
-    /// `integer` allows (`7`, `7.0`, `7e0`).
+    /// An integer in `range`.
     func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = true) -> Int? {
         guard let value = value(key, required: required) else { return nil }
-        guard let number = value.intValue ?? Self.integral(value), range.contains(number) else {
+        // JSON Schema counts 23.0 and 2.3e1 as the integer 23; so does the API.
+        let whole: Int? = if case .number(let text) = value {
+            Int(text) ?? Double(text).flatMap { $0 == $0.rounded() && abs($0) < 1e15 ? Int($0) : nil }
+        } else {
+            nil
+        }
+        guard let number = whole, range.contains(number) else {
             log.add(member(key), "Must be an integer from \(range.lowerBound) to \(range.upperBound).")
             return nil
         }
@@ -120,18 +125,6 @@ struct RequestObject {
 
     /// Whether the member is present at all.
     func has(_ key: String) -> Bool { object[key] != nil }
-
-    /// A number with a zero fractional part (`7.0`, `7e0`) as an `Int`, exactly; nil otherwise.
-    static func integral(_ value: JSONValue) -> Int? {
-        guard case .number(let text) = value,
-              let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
-              decimal.magnitude < Decimal(1_000_000_000_000) else { return nil }
-        var whole = Decimal()
-        var exact = decimal
-        NSDecimalRound(&whole, &exact, 0, .plain)
-        guard whole == decimal else { return nil }
-        return NSDecimalNumber(decimal: whole).intValue
-    }
 
     /// A decimal number with at most two places, as a ``Score``.
     func score(_ key: String, required: Bool = true) -> Score? {

@@ -137,7 +137,7 @@ enum PlanAPIDescription {
         OpenAPIOperation(
             method: .get, path: "/v1/plan-templates/{id}", operationId: "getPlanTemplate", summary: "A plan template",
             description: "The current version, or `version`.", tag: "plans", access: templateReaders,
-            parameters: [templateID, .query("version", "A past version.", schema: .integer(minimum: 1))],
+            parameters: [templateID, .query("version", "A past version.", schema: .integer(minimum: 1, maximum: 2_147_483_647))],
             responses: [.json(200, "The template.", .reference("PlanTemplate"), headers: ["ETag": etagHeader]), .badRequest, .notFound]),
 
         OpenAPIOperation(
@@ -176,7 +176,7 @@ enum PlanAPIDescription {
     private static let competencyIDs = JSONSchema.array(of: .uuid, minItems: 1, maxItems: 100, uniqueItems: true)
     private static let milestoneInput = JSONSchema.object(required: ["dueDate": .date, "competencyIds": .array(of: .uuid, minItems: 1, maxItems: 100)])
     private static let profileMembers: [(String, JSONSchema)] = ["strengths", "challenges", "interests", "aspirations"].map {
-        ($0, OpenAPIComponents.anyText(maxLength: 10_000))
+        ($0, OpenAPIComponents.anyText(maxLength: 10_000).orNull)
     }
     private static let goalStatuses = JSONSchema.enumeration(["not_started", "on_track", "at_risk", "achieved", "dropped"])
     private static let planStatuses = JSONSchema.enumeration(PlanStatus.allCases.map(\.rawValue))
@@ -190,17 +190,19 @@ enum PlanAPIDescription {
     static let goalCreation = JSONSchema.object(
         required: ["statement": OpenAPIComponents.text(maxLength: 1000), "kind": .enumeration(GoalKind.allCases.map(\.rawValue)),
                    "targetCompetencyIds": competencyIDs, "dueDate": .date],
-        optional: ["targetLevel": points.orNull, "milestones": .array(of: milestoneInput, maxItems: 20)])
+        optional: ["targetLevel": points.orNull, "milestones": JSONSchema.array(of: milestoneInput, maxItems: 20).orNull])
 
     static let schemas: KeyValuePairs<String, JSONSchema> = [
         "PlanCreation": .object(
             members: [("title", OpenAPIComponents.text(maxLength: 300)), ("startDate", .date), ("targetDate", .date)],
-            optionalMembers: [("advisorIds", .array(of: .uuid, minItems: 1, maxItems: 20, uniqueItems: true)),
-                              ("goals", .array(of: goalCreation, maxItems: 50))] + profileMembers),
+            optionalMembers: [("advisorIds", JSONSchema.array(of: .uuid, minItems: 1, maxItems: 20, uniqueItems: true).orNull),
+                              ("goals", JSONSchema.array(of: goalCreation, maxItems: 50).orNull)] + profileMembers),
         "PlanPatch": atLeastOneMember(.object(
             members: [],
-            optionalMembers: [("title", OpenAPIComponents.text(maxLength: 300)), ("startDate", .date), ("targetDate", .date),
-                              ("advisorIds", .array(of: .uuid, minItems: 1, maxItems: 20, uniqueItems: true))] + profileMembers)),
+            optionalMembers: [("title", OpenAPIComponents.text(maxLength: 300).orNull), ("startDate", JSONSchema.date.orNull),
+                              ("targetDate", JSONSchema.date.orNull),
+                              ("advisorIds", JSONSchema.array(of: .uuid, minItems: 1, maxItems: 20, uniqueItems: true).orNull)]
+                + profileMembers)),
         "PlanTransition": .object(required: ["to": planStatuses]),
         "PlanCommentCreation": .object(
             required: ["body": OpenAPIComponents.text(maxLength: 10_000)],
@@ -208,11 +210,12 @@ enum PlanAPIDescription {
         "GoalCreation": goalCreation,
         "GoalPatch": atLeastOneMember(.object(
             required: [:],
-            optional: ["statement": OpenAPIComponents.text(maxLength: 1000), "kind": .enumeration(GoalKind.allCases.map(\.rawValue)),
-                       "targetCompetencyIds": competencyIDs, "targetLevel": points.orNull, "dueDate": .date,
-                       "milestones": .array(of: milestoneInput, maxItems: 20),
-                       "approved": JSONSchema(JSONObject(["const": .bool(true)])).described("Approves a proposed goal."),
-                       "dropReason": OpenAPIComponents.text(maxLength: 2000).described("Drops the goal, saying why.")])),
+            optional: ["statement": OpenAPIComponents.text(maxLength: 1000).orNull,
+                       "kind": JSONSchema.enumeration(GoalKind.allCases.map(\.rawValue)).orNull,
+                       "targetCompetencyIds": competencyIDs.orNull, "targetLevel": points.orNull, "dueDate": JSONSchema.date.orNull,
+                       "milestones": JSONSchema.array(of: milestoneInput, maxItems: 20).orNull,
+                       "approved": JSONSchema(JSONObject(["enum": .array([.bool(true), .null])])).described("`true` approves a proposed goal."),
+                       "dropReason": OpenAPIComponents.text(maxLength: 2000).orNull.described("Drops the goal, saying why.")])),
         "PlanTemplateCreation": .object(
             required: [
                 "title": OpenAPIComponents.text(maxLength: 300),
@@ -220,12 +223,12 @@ enum PlanAPIDescription {
                     required: ["statement": OpenAPIComponents.text(maxLength: 1000), "kind": .enumeration(GoalKind.allCases.map(\.rawValue)),
                                "targetCompetencyIds": .array(of: .uuid, minItems: 1, maxItems: 100), "dueAfterDays": .integer(minimum: 0, maximum: 3650)],
                     optional: ["targetLevel": points.orNull,
-                               "milestones": .array(of: .object(required: ["afterDays": .integer(minimum: 0, maximum: 3650),
-                                                                            "competencyIds": .array(of: .uuid, minItems: 1, maxItems: 100)]),
-                                                    maxItems: 20)]), maxItems: 50),
+                               "milestones": JSONSchema.array(of: .object(required: ["afterDays": .integer(minimum: 0, maximum: 3650),
+                                                                                      "competencyIds": .array(of: .uuid, minItems: 1, maxItems: 100)]),
+                                                              maxItems: 20).orNull]), maxItems: 50),
             ],
-            optional: ["description": OpenAPIComponents.anyText(maxLength: 10_000),
-                       "competencyIds": .array(of: .uuid, maxItems: 500)]),
+            optional: ["description": OpenAPIComponents.anyText(maxLength: 10_000).orNull,
+                       "competencyIds": JSONSchema.array(of: .uuid, maxItems: 500).orNull]),
         "PlanInstantiation": .oneOf([
             .object(required: ["learnerIds": .array(of: .uuid, minItems: 1, maxItems: 50_000), "startDate": .date, "targetDate": .date]),
             .object(required: ["classId": .uuid, "startDate": .date, "targetDate": .date]),
