@@ -4,8 +4,10 @@
 # loopback port in a temporary folder, then runs four passes:
 #   1. as the demo admin, every operation but token revocation (learner records answer 404 to
 #      admins);
-#   2. as the demo assessor, set up to teach a demo learner: evidence, reviews, progress;
-#   3. as the demo advisor, with a plan for that learner: plans, goals, comments, templates;
+#   2. as the demo assessor, set up to teach a demo learner (directly and in a class): evidence,
+#      reviews, progress, classes (the class mastery grid);
+#   3. as the demo advisor, with a plan for that learner: plans, goals, comments, templates, the
+#      caseload;
 #   4. as the admin again, token revocation.
 # Every Schemathesis check is on (server errors, status codes, content types, headers, response
 # schemas, negative and positive data, auth, …; deploy/schemathesis.toml lists the documented
@@ -87,9 +89,19 @@ first_id() { python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0
 learner_id="$(api "$admin_token" GET "/v1/people?role=learner" | first_id)"
 assessor_id="$(api "$admin_token" GET "/v1/people?role=assessor" | first_id)"
 advisor_id="$(api "$admin_token" GET "/v1/people?role=advisor" | first_id)"
-# Learner-record and relationship operations are aimed at these people (deploy/schemathesis.toml);
+# A class of the demo learner, taught by the demo assessor (put in again before pass 2: pass 1
+# may take them out).
+class_id="$(api "$admin_token" POST /v1/classes '{"title": "Demo class", "code": "DEMO"}' \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')"
+class_members() {
+    api "$admin_token" PUT "/v1/classes/$class_id/learners/$learner_id" > /dev/null
+    api "$admin_token" PUT "/v1/classes/$class_id/assessors/$assessor_id" > /dev/null
+}
+class_members
+# Learner-record, relationship and class operations are aimed at these (deploy/schemathesis.toml);
 # plan operations at a plan made before pass 3 (until then, ids of nothing).
-export PATHFOLIO_LEARNER_ID="$learner_id" PATHFOLIO_ASSESSOR_ID="$assessor_id" PATHFOLIO_ADVISOR_ID="$advisor_id"
+export PATHFOLIO_LEARNER_ID="$learner_id" PATHFOLIO_ASSESSOR_ID="$assessor_id" PATHFOLIO_ADVISOR_ID="$advisor_id" \
+    PATHFOLIO_CLASS_ID="$class_id"
 export PATHFOLIO_PLAN_ID="00000000-0000-4000-8000-000000000000" PATHFOLIO_GOAL_ID="00000000-0000-4000-8000-000000000000"
 
 status=0
@@ -116,11 +128,12 @@ run_pass() {
 # tested last, on its own, and pass 2's setup happens after pass 1.
 run_pass admin "$admin_token" --exclude-operation-id revokeToken
 
-# Pass 2's caller: the demo assessor, teaching the learner.
+# Pass 2's caller: the demo assessor, teaching the learner, and the demo class.
 api "$admin_token" PUT "/v1/assessors/$assessor_id/learners/$learner_id" > /dev/null
+class_members
 assessor_token="$(api "$admin_token" POST /v1/tokens "{\"personId\": \"$assessor_id\", \"label\": \"schemathesis\"}" \
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')"
-run_pass assessor "$assessor_token" --include-tag evidence --include-tag progress
+run_pass assessor "$assessor_token" --include-tag evidence --include-tag progress --include-tag classes
 
 # Pass 3's caller: the demo advisor, advising the learner, with a plan (one goal) and a template
 # to aim the plan operations at (deploy/schemathesis.toml); templates are the admin's in pass 1.
@@ -131,7 +144,7 @@ plan="$(api "$advisor_token" POST "/v1/learners/$learner_id/plans" \
     '{"title": "Schemathesis plan", "startDate": "2026-09-01", "targetDate": "2027-06-30", "goals": [{"statement": "Add fractions", "kind": "academic", "targetCompetencyIds": ["5e1f7ac0-0000-4000-8000-000000000001"], "dueDate": "2027-01-31"}]}')"
 export PATHFOLIO_PLAN_ID="$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["id"])' "$plan")"
 export PATHFOLIO_GOAL_ID="$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["goals"][0]["id"])' "$plan")"
-run_pass advisor "$advisor_token" --include-tag plans
+run_pass advisor "$advisor_token" --include-tag plans --include-tag caseload
 
 # Listing tokens gives revocation real ids to work on (its own token's among them).
 run_pass revocation "$admin_token" --include-operation-id revokeToken --include-operation-id listTokens

@@ -23,12 +23,18 @@ struct AccessPolicyTests {
         .admin: [],
     ]
     static let institutionAllowed: [Role: Set<AccessAction>] = [
-        .learner: [.readFrameworks], .advisor: [.readFrameworks, .readPlanTemplates, .managePlanTemplates],
+        .learner: [.readFrameworks], .advisor: [.readFrameworks, .readPlanTemplates, .managePlanTemplates, .readEarlyWarningSettings],
         .assessor: [.readFrameworks],
-        .registrar: [.readFrameworks, .exportTranscripts, .readEquity, .readPlanTemplates],
+        .registrar: [.readFrameworks, .exportTranscripts, .readEquity, .readPlanTemplates, .readEarlyWarningSettings],
         .admin: [.readFrameworks, .readEquity, .manageFrameworks, .managePolicy, .managePeople, .manageTokens,
-                 .readPlanTemplates, .managePlanTemplates, .assignPlans],
+                 .readPlanTemplates, .managePlanTemplates, .assignPlans, .readEarlyWarningSettings, .manageEarlyWarningSettings],
     ]
+    /// On a class: "own" is a class the assessor teaches (for other roles, any class).
+    static let classAllowed: [Role: Set<AccessAction>] = [
+        .learner: [], .advisor: [], .assessor: [.readClass, .readClassMastery],
+        .registrar: [.readClass, .readClassMastery], .admin: [.readClass],
+    ]
+    static let aClass = ClassID(UUID(uuidString: "00000000-0000-4000-8000-00000000c1a5")!)
 
     static func requester(_ role: Role) -> Requester {
         Requester(personID: role == .learner ? mine : me, institutionID: home, roles: [role],
@@ -54,6 +60,13 @@ struct AccessPolicyTests {
             // An institution has no "other" inside itself: other = own for institution actions.
             target = .institution(relation == .otherInstitution ? AccessPolicyTests.away : AccessPolicyTests.home)
             expected = relation != .otherInstitution && AccessPolicyTests.institutionAllowed[role]!.contains(action)
+        } else if AccessAction.classActions.contains(action) {
+            // The class's assessors: `me` for an own class, a stranger's class otherwise.
+            let assessors: Set<PersonID> = relation == .other ? [AccessPolicyTests.stranger] : [AccessPolicyTests.me]
+            target = .schoolClass(AccessPolicyTests.aClass, assessors: assessors,
+                                  in: relation == .otherInstitution ? AccessPolicyTests.away : AccessPolicyTests.home)
+            let reach = relation == .own || (relation == .other && role != .assessor)
+            expected = reach && AccessPolicyTests.classAllowed[role]!.contains(action)
         } else {
             #expect(action == .readCaseload)
             let advisor = relation == .other ? AccessPolicyTests.stranger : AccessPolicyTests.me

@@ -32,6 +32,10 @@ public struct PathfolioApplication: Sendable {
         GoalRoutes(context: context).register(on: &router)
         PlanTemplateRoutes(context: context).register(on: &router)
         FrameworkRoutes(context: context).register(on: &router)
+        ClassRoutes(context: context).register(on: &router)
+        ClassMasteryRoutes(context: context).register(on: &router)
+        EarlyWarningSettingsRoutes(context: context).register(on: &router)
+        CaseloadRoutes(context: context).register(on: &router)
         return router
     }
 

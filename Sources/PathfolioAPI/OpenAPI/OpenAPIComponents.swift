@@ -54,7 +54,7 @@ enum OpenAPIComponents {
                 "id": .uuid, "institutionId": .uuid, "givenName": .string(), "familyName": .string(),
                 "roles": .array(of: roles, uniqueItems: true),
             ],
-            optional: ["email": .string()]),
+            optional: ["email": .string(), "cohort": .string()]),
         "PersonPage": page(of: "Person"),
         "PersonCreation": .object(
             required: [
@@ -64,6 +64,7 @@ enum OpenAPIComponents {
             optional: [
                 "email": JSONSchema.string(maxLength: 320, pattern: #"^[^\u0000]*@[^\u0000]*$"#).orNull,
                 "sourcedId": text(maxLength: 255).orNull.described("The person's id in the roster (OneRoster `sourcedId`), unique in the institution."),
+                "cohort": text(maxLength: 100).orNull.described("The learner's cohort (a graduating class, a grade group)."),
             ]),
         "LearnerIds": .object(required: ["learnerIds": .array(of: .uuid)]),
 
@@ -161,6 +162,74 @@ enum OpenAPIComponents {
             "gaps": .array(of: .object(required: [
                 "goalId": .uuid, "competencyId": .uuid, "code": .string(), "ready": .boolean,
             ])),
+        ]),
+
+        // Classes (``ClassRepresentation``, ``ClassMasteryRepresentation``).
+        "Class": .object(
+            required: [
+                "id": .uuid, "title": .string(), "createdAt": .timestamp,
+                "learnerIds": .array(of: .uuid, uniqueItems: true), "assessorIds": .array(of: .uuid, uniqueItems: true),
+            ],
+            optional: ["code": .string(), "sourcedId": .string()]),
+        "ClassPage": page(of: "Class"),
+        "ClassCreation": .object(
+            required: ["title": text(maxLength: 300)],
+            optional: [
+                "code": text(maxLength: 100).orNull.described("The timetable's code for it."),
+                "sourcedId": text(maxLength: 255).orNull.described("The class's id in the roster (OneRoster `sourcedId`), unique in the institution."),
+            ]),
+        "ClassMastery": .object(required: [
+            "classId": .uuid, "frameworkId": .uuid,
+            "competencies": .array(of: .object(
+                required: [
+                    "competencyId": .uuid, "statement": .string(),
+                    "source": JSONSchema.enumeration(["direct", "rollup"]).described("`direct`: rated; `rollup`: learned through its children."),
+                    "mastered": .integer(minimum: 0), "inProgress": .integer(minimum: 0), "notStarted": .integer(minimum: 0),
+                ],
+                optional: ["code": .string()])),
+            "learners": .array(of: .object(required: [
+                "learnerId": .uuid, "givenName": .string(), "familyName": .string(),
+                "statuses": JSONSchema.array(of: .enumeration(MasteryStatus.allCases.map(\.rawValue)))
+                    .described("One status per entry of `competencies`, in that order."),
+                "mastered": .integer(minimum: 0),
+            ])),
+        ]),
+
+        // Caseload and early warning (``CaseloadRepresentation``, ``EarlyWarningSettingsRepresentation``).
+        "Caseload": .object(required: [
+            "advisorId": .uuid, "asOf": JSONSchema.timestamp.described("When the flags were judged."),
+            "thresholds": .object(required: [
+                "quietDays": .integer(minimum: 1, maximum: 365), "reviewWaitDays": .integer(minimum: 1, maximum: 365),
+                "pacingWindowDays": .integer(minimum: 1, maximum: 365),
+            ]),
+            "items": .array(of: .reference("CaseloadItem")),
+            "next": JSONSchema.string(format: "uri-reference").orNull
+                .described("The path and query of the next page; null on the last page."),
+        ]),
+        "CaseloadItem": .object(required: [
+            "learnerId": .uuid, "givenName": .string(), "familyName": .string(),
+            "plan": JSONSchema.object(required: [
+                "id": .uuid, "status": .enumeration(PlanStatus.allCases.filter { $0 != .archived }.map(\.rawValue)), "startDate": .date,
+            ]).orNull.described("The latest plan that is not archived; null when there is none."),
+            "goalsAtRisk": .object(required: ["count": .integer(minimum: 0), "goalIds": .array(of: .uuid)]),
+            "evidenceWaiting": .object(required: [
+                "count": .integer(minimum: 0), "oldestSubmittedAt": JSONSchema.timestamp.orNull,
+                "waitingDays": JSONSchema.integer(minimum: 0).orNull,
+            ]),
+            "lastEvidenceAt": JSONSchema.timestamp.orNull,
+            "daysSinceLastEvidence": JSONSchema.integer(minimum: 0).orNull,
+            "flags": .array(of: .enumeration(CaseloadFlag.allCases.map(\.rawValue)), uniqueItems: true),
+        ]),
+        "EarlyWarningSettings": .object(
+            required: [
+                "quietDays": .integer(minimum: 1, maximum: 365), "reviewWaitDays": .integer(minimum: 1, maximum: 365),
+                "pacingWindowDays": .integer(minimum: 1, maximum: 365),
+            ],
+            optional: ["updatedBy": .uuid, "updatedAt": .timestamp]),
+        "EarlyWarningSettingsInput": .object(required: [
+            "quietDays": JSONSchema.integer(minimum: 1, maximum: 365).described("No evidence for this many days flags `no_recent_evidence`."),
+            "reviewWaitDays": JSONSchema.integer(minimum: 1, maximum: 365).described("Evidence waiting this many days for review flags `review_overdue`."),
+            "pacingWindowDays": JSONSchema.integer(minimum: 1, maximum: 365).described("The window over which a goal's pace is measured."),
         ]),
 
         // Frameworks (`Frameworks/*Representation.swift`, ``FrameworkImportResult``, ``MasteryPolicyInput``).

@@ -16,6 +16,8 @@ public enum OpenAPIDocument {
         + ProgressAPIDescription.operations
         + FrameworkAPIDescription.operations
         + PlanAPIDescription.operations
+        + ClassAPIDescription.operations
+        + CaseloadAPIDescription.operations
 
     /// The document as JSON bytes.
     public static let bytes: [UInt8] = document.serializedBytes()

@@ -22,7 +22,7 @@ struct PeopleRoutes {
         router.post("/v1/people", APIContext.handler { request in
             let body = try await request.jsonBody()
             let input = try RequestObject.parse(body)
-            input.rejectUnknown(besides: ["givenName", "familyName", "email", "roles", "sourcedId"])
+            input.rejectUnknown(besides: ["givenName", "familyName", "email", "roles", "sourcedId", "cohort"])
             let given = input.string("givenName", maximumLength: 200)
             let family = input.string("familyName", maximumLength: 200)
             let email = input.string("email", required: false, maximumLength: 320)
@@ -30,11 +30,12 @@ struct PeopleRoutes {
             let roles = input.array("roles", count: 1...5) { $0.choice(Role.self) }
             if let roles, Set(roles).count != roles.count { input.log.add(input.member("roles"), "Roles must not repeat.") }
             let sourcedID = input.string("sourcedId", required: false, maximumLength: 255)
+            let cohort = input.string("cohort", required: false, maximumLength: 100)
             try input.log.check()
             return try await context.creation(request, body: body) { session in
                 try session.require(.managePeople)
                 let profile = PersonProfile(id: PersonID(UUID()), institutionID: session.institutionID, givenName: given!,
-                                            familyName: family!, email: email, roles: Set(roles!))
+                                            familyName: family!, email: email, roles: Set(roles!), cohort: cohort)
                 guard try await PersonStore(connection: session.connection).create(profile, sourcedID: sourcedID) else {
                     throw APIError.conflict("A person with this sourcedId exists already.",
                                             errors: [.init(pointer: "/sourcedId", detail: "Already taken.")])

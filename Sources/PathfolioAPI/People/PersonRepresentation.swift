@@ -8,6 +8,7 @@ struct PersonRepresentation: Encodable {
     let familyName: String
     let email: String?
     let roles: [String]
+    let cohort: String?
 
     init(_ profile: PersonProfile) {
         id = profile.id.description
@@ -16,5 +17,6 @@ struct PersonRepresentation: Encodable {
         familyName = profile.familyName
         email = profile.email
         roles = profile.roles.map(\.rawValue).sorted()
+        cohort = profile.cohort
     }
 }

@@ -1,6 +1,6 @@
 /// What an actor wants to do. Learner-record actions take a ``AccessTarget/learner(_:in:)``
 /// target; institution actions an ``AccessTarget/institution(_:)``; reading a caseload an
-/// ``AccessTarget/caseload(advisor:in:)``.
+/// ``AccessTarget/caseload(advisor:in:)``; class actions an ``AccessTarget/schoolClass(_:assessors:in:)``.
 public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {
     // Learner records.
     /// Read mastery progress and explanations.
@@ -53,10 +53,20 @@ public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {
     case managePlanTemplates
     /// Instantiate plan templates for any learner of the institution, caseload or not.
     case assignPlans
+    /// Read the early-warning thresholds (the caseload's flags).
+    case readEarlyWarningSettings
+    /// Change the early-warning thresholds.
+    case manageEarlyWarningSettings
 
     // Caseloads.
     /// Read an advisor's caseload and early warnings.
     case readCaseload
+
+    // Classes.
+    /// Read a class: its title and who is in it.
+    case readClass
+    /// Read the class's mastery grid (learners × competencies).
+    case readClassMastery
 
     /// Actions on one learner's records.
     public static let learnerRecordActions: [AccessAction] = [
@@ -67,6 +77,9 @@ public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {
     /// Actions on the institution as a whole.
     public static let institutionActions: [AccessAction] = [
         .readFrameworks, .exportTranscripts, .readEquity, .manageFrameworks, .managePolicy, .managePeople,
-        .manageTokens, .readPlanTemplates, .managePlanTemplates, .assignPlans,
+        .manageTokens, .readPlanTemplates, .managePlanTemplates, .assignPlans, .readEarlyWarningSettings,
+        .manageEarlyWarningSettings,
     ]
+    /// Actions on one class.
+    public static let classActions: [AccessAction] = [.readClass, .readClassMastery]
 }

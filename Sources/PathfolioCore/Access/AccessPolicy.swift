@@ -1,12 +1,12 @@
 /// Who may do what (SPEC §2.1), as one pure decision so the API cannot forget a check.
 ///
-/// | role | on a learner's records | on the institution | caseloads |
-/// | --- | --- | --- | --- |
-/// | learner | own: read progress, evidence, plan, transcript; submit and withdraw evidence; request plan review; propose goals; comment | read frameworks | — |
-/// | advisor | caseload: read all; review evidence; create, edit and transition plans; comment | read frameworks; read and write plan templates | own caseload |
-/// | assessor | taught learners: read progress, evidence, plan; submit evidence on their behalf; review evidence | read frameworks | — |
-/// | registrar | whole institution: read all; certify transcripts | read frameworks, plan templates; export transcripts, read equity | any |
-/// | admin | — (administration is not reading records) | everything administrative (templates, assigning them to any learner), read equity | any |
+/// | role | on a learner's records | on the institution | caseloads | classes |
+/// | --- | --- | --- | --- | --- |
+/// | learner | own: read progress, evidence, plan, transcript; submit and withdraw evidence; request plan review; propose goals; comment | read frameworks | — | — |
+/// | advisor | caseload: read all; review evidence; create, edit and transition plans; comment | read frameworks; read and write plan templates; read early-warning settings | own caseload | — |
+/// | assessor | taught learners: read progress, evidence, plan; submit evidence on their behalf; review evidence | read frameworks | — | the classes they teach: read, read mastery |
+/// | registrar | whole institution: read all; certify transcripts | read frameworks, plan templates, early-warning settings; export transcripts, read equity | any | any: read, read mastery |
+/// | admin | — (administration is not reading records) | everything administrative (templates, assigning them to any learner, early-warning settings), read equity | any | any: read (not mastery) |
 ///
 /// Never across institutions: a target in another institution is always `notFound`. Roles add
 /// up: a person who is both advisor and assessor has the union.
@@ -46,12 +46,14 @@ public enum AccessPolicy {
             case .learner, .assessor:
                 return action == .readFrameworks
             case .advisor:
-                return [.readFrameworks, .readPlanTemplates, .managePlanTemplates].contains(action)
+                return [.readFrameworks, .readPlanTemplates, .managePlanTemplates, .readEarlyWarningSettings].contains(action)
             case .registrar:
-                return [.readFrameworks, .exportTranscripts, .readEquity, .readPlanTemplates].contains(action)
+                return [.readFrameworks, .exportTranscripts, .readEquity, .readPlanTemplates, .readEarlyWarningSettings]
+                    .contains(action)
             case .admin:
                 return [.readFrameworks, .readEquity, .manageFrameworks, .managePolicy, .managePeople, .manageTokens,
-                        .readPlanTemplates, .managePlanTemplates, .assignPlans].contains(action)
+                        .readPlanTemplates, .managePlanTemplates, .assignPlans, .readEarlyWarningSettings,
+                        .manageEarlyWarningSettings].contains(action)
             }
         case .caseload(let advisor, _):
             guard action == .readCaseload else { return false }
@@ -59,6 +61,13 @@ public enum AccessPolicy {
             case .advisor: return advisor == actor.personID
             case .registrar, .admin: return true
             case .learner, .assessor: return false
+            }
+        case .schoolClass(_, let assessors, _):
+            switch role {
+            case .assessor: return assessors.contains(actor.personID) && [.readClass, .readClassMastery].contains(action)
+            case .registrar: return [.readClass, .readClassMastery].contains(action)
+            case .admin: return action == .readClass
+            case .learner, .advisor: return false
             }
         }
     }

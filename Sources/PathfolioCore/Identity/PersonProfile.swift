@@ -6,9 +6,12 @@ public struct PersonProfile: Sendable, Hashable {
     public let familyName: String
     public let email: String?
     public let roles: Set<Role>
+    /// The learner's cohort (a graduating class, a grade group), when the roster gives one.
+    public let cohort: String?
 
     public init(
-        id: PersonID, institutionID: InstitutionID, givenName: String, familyName: String, email: String?, roles: Set<Role>
+        id: PersonID, institutionID: InstitutionID, givenName: String, familyName: String, email: String?, roles: Set<Role>,
+        cohort: String? = nil
     ) {
         self.id = id
         self.institutionID = institutionID
@@ -16,5 +19,6 @@ public struct PersonProfile: Sendable, Hashable {
         self.familyName = familyName
         self.email = email
         self.roles = roles
+        self.cohort = cohort
     }
 }

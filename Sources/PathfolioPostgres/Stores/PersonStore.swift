@@ -19,7 +19,7 @@ public struct PersonStore: Sendable {
 
     private func profiles(only id: PersonID?, role: Role?, after: PersonID?, limit: Int) async throws -> [PersonProfile] {
         try await connection.query("""
-            SELECT p.id, p.institution_id, p.given_name, p.family_name, p.email,
+            SELECT p.id, p.institution_id, p.given_name, p.family_name, p.email, p.cohort,
                    array(SELECT r.role FROM person_roles r WHERE r.person_id = p.id ORDER BY r.role) AS roles
             FROM people p
             WHERE (\(id)::uuid IS NULL OR p.id = \(id))
@@ -34,7 +34,8 @@ public struct PersonStore: Sendable {
                 givenName: try row.decode(String.self, named: "given_name"),
                 familyName: try row.decode(String.self, named: "family_name"),
                 email: try row.decode(String?.self, named: "email"),
-                roles: Set(try row.decode([String].self, named: "roles").compactMap(Role.init(rawValue:))))
+                roles: Set(try row.decode([String].self, named: "roles").compactMap(Role.init(rawValue:))),
+                cohort: try row.decode(String?.self, named: "cohort"))
         }
     }
 
@@ -42,8 +43,9 @@ public struct PersonStore: Sendable {
     public func create(_ person: PersonProfile, sourcedID: String?) async throws -> Bool {
         let rows = try await connection.query("""
             WITH p AS (
-                INSERT INTO people (id, institution_id, source_id, given_name, family_name, email)
-                VALUES (\(person.id), \(person.institutionID), \(sourcedID), \(person.givenName), \(person.familyName), \(person.email))
+                INSERT INTO people (id, institution_id, source_id, given_name, family_name, email, cohort)
+                VALUES (\(person.id), \(person.institutionID), \(sourcedID), \(person.givenName), \(person.familyName), \(person.email),
+                        \(person.cohort))
                 ON CONFLICT (institution_id, source_id) DO NOTHING
                 RETURNING id, institution_id)
             INSERT INTO person_roles (institution_id, person_id, role)

@@ -164,6 +164,25 @@ final class APIWorld: @unchecked Sendable {
         return try await superuser.query("SELECT count(*) FROM \(unescaped: table)")[0].decode(Int.self, at: 0)
     }
 
+    /// Runs SQL as the superuser (bypassing row-level security): for what the API cannot set up,
+    /// such as timestamps in the past.
+    func execute(_ sql: String) async throws {
+        let superuser = try await PostgresConnection.connect(to: database.superuserConnectionString)
+        defer { Task { await superuser.close() } }
+        _ = try await superuser.execute(script: sql)
+    }
+
+    /// A new person of the demo institution, made through the API by the admin, and a bearer
+    /// token of theirs (pass it as `headers: ["Authorization": "Bearer …"]`).
+    func newPerson(_ given: String, _ family: String, roles: [String]) async throws -> (id: String, token: String) {
+        let person = try await call("POST", "/v1/people", as: .admin, json: ["givenName": given, "familyName": family, "roles": roles])
+        precondition(person.status == 201, "person: \(person.status) \(person.text)")
+        let id = person.json["id"] as! String
+        let token = try await call("POST", "/v1/tokens", as: .admin, json: ["personId": id])
+        precondition(token.status == 201, "token: \(token.status) \(token.text)")
+        return (id, token.json["token"] as! String)
+    }
+
     /// Submits text evidence as `who` for the demo learner claiming `codes`; returns its id.
     func submitEvidence(_ codes: [String], as who: Who = .learner, learner: Who = .learner, title: String = "My work") async throws -> String {
         let answer = try await call("POST", "/v1/learners/\(id(learner))/evidence", as: who, json: [

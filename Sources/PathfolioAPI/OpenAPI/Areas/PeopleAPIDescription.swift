@@ -84,5 +84,5 @@ extension OpenAPIOperation.Parameter {
     static let limit = query("limit", "Items per page, 1 to 200; 50 when left out.", schema: .integer(minimum: 1, maximum: 200))
     /// `cursor` of a list (`PageRequest`): only a value from an earlier page's `next`.
     static let cursor = query("cursor", "Where to continue: only as given in an earlier page's `next` (anything else answers 400).",
-                              schema: .string())
+                              schema: .string(minLength: 1))
 }
