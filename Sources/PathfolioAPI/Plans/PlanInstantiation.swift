@@ -9,7 +9,7 @@ struct PlanInstantiation {
     /// The learners named.
     enum Audience {
         case learners([PersonID])
-        case classOf(UUID)
+        case classOf(ClassID)
         case cohort(String)
     }
 
@@ -35,7 +35,7 @@ struct PlanInstantiation {
             input.log.add("", "Name exactly one of learnerIds, classId, cohort.")
         }
         let learners = input.array("learnerIds", count: 1...50_000, required: false) { element -> PersonID? in element.identifier() }
-        let classID: Identifier<PlanInstantiation>? = input.identifier("classId", required: false)
+        let classID: ClassID? = input.identifier("classId", required: false)
         let cohort = input.string("cohort", required: false, maximumLength: 100)
         let start = input.date("startDate")
         let target = input.date("targetDate")
@@ -46,7 +46,7 @@ struct PlanInstantiation {
         if let learners {
             audience = .learners(learners)
         } else if let classID {
-            audience = .classOf(classID.uuid)
+            audience = .classOf(classID)
         } else {
             audience = .cohort(cohort!)
         }

@@ -133,7 +133,7 @@ public struct PlanTemplateStore: Sendable {
     }
 
     /// The learners of class `id` (nil when there is no such class), in id order.
-    public static func learners(ofClass id: UUID) -> PostgresStatement<[PersonID]?> {
+    public static func learners(ofClass id: ClassID) -> PostgresStatement<[PersonID]?> {
         PostgresStatement("""
             SELECT c.id IS NOT NULL, m.person_id FROM (SELECT \(id)::uuid AS wanted) w
             LEFT JOIN classes c ON c.id = w.wanted
