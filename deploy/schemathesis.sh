@@ -109,9 +109,11 @@ run_pass() {
     local name="$1" token="$2"; shift 2
     local report=()
     if [ -n "${SCHEMATHESIS_LOG_DIR:-}" ]; then report=(--report har --report-har-path "$work/$name.har"); fi
+    # One worker: with two, Schemathesis 4.32.5 under Python 3.11 now and then fails inside itself
+    # ("SystemError: AST constructor recursion depth mismatch", a Runtime Error, not a finding).
     echo "== schemathesis ($name): max $max_examples examples per operation, seed $seed"
     if timeout 300 schemathesis --config-file deploy/schemathesis.toml --no-color run "$base/openapi.json" \
-        -H "Authorization: Bearer $token" --max-examples "$max_examples" --seed "$seed" --workers 2 \
+        -H "Authorization: Bearer $token" --max-examples "$max_examples" --seed "$seed" --workers 1 \
         ${report[@]+"${report[@]}"} "$@" \
         > "$work/$name.log" 2>&1; then
         sed -n '/= SUMMARY =/,$p' "$work/$name.log"
