@@ -83,6 +83,7 @@ struct PlanWorkflowAPITests {
         #expect(goals.first?["achievedOn"] as? String == Self.today)
         let nextSteps = goals.last?["nextSteps"] as? [[String: Any]] ?? []
         #expect(nextSteps.map { $0["code"] as? String } == ["M.3"])
+        #expect(nextSteps.first?["reason"] as? String == "target" && nextSteps.first?["ready"] as? Bool == true)
         let next = try await world.call("GET", "/v1/learners/\(world.id(.learner))/next", as: .learner)
         let ready = next.json["ready"] as? [[String: Any]] ?? []
         #expect(ready.first?["code"] as? String == "M.3" && ready.first?["goalsUnblocked"] as? Int == 1)

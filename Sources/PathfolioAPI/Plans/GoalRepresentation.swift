@@ -32,7 +32,8 @@ struct GoalRepresentation: Encodable {
         let competencyId: String
         let code: String
         let ready: Bool
-        /// `target` (learn it for this goal) or `prerequisite` (a gap blocking it).
+        /// `target` (a target of the goal), `part_of_target` (a child of a target that rolls up), or
+        /// `prerequisite` (an unmastered prerequisite blocking the goal).
         let reason: String
     }
 
@@ -93,13 +94,16 @@ struct GoalRepresentation: Encodable {
         if goal.isDropped || judged?.status == .achieved {
             nextSteps = []
         } else {
-            let ready = assessment.readiness.ready.filter { $0.goalIDs.contains(goal.id) }.map {
-                NextStep(competencyId: $0.competencyID.description, code: $0.code, ready: true, reason: "target")
+            let gaps = assessment.readiness.gaps.filter { $0.goalID == goal.id }
+            let prerequisites = Set(gaps.map(\.competencyID))
+            let ready = assessment.readiness.ready.filter { $0.goalIDs.contains(goal.id) }.map { step in
+                let reason = goal.targets.contains(step.competencyID) ? "target"
+                    : prerequisites.contains(step.competencyID) ? "prerequisite" : "part_of_target"
+                return NextStep(competencyId: step.competencyID.description, code: step.code, ready: true, reason: reason)
             }
-            let gaps = assessment.readiness.gaps.filter { $0.goalID == goal.id }.map {
+            nextSteps = ready + gaps.filter { gap in !ready.contains { $0.competencyId == gap.competencyID.description } }.map {
                 NextStep(competencyId: $0.competencyID.description, code: $0.code, ready: $0.isReady, reason: "prerequisite")
             }
-            nextSteps = ready + gaps.filter { gap in !ready.contains { $0.competencyId == gap.competencyId } }
         }
         etag = EntityTag(kind: "goal", version: stamp?.version ?? 1).header
         updatedAt = stamp?.updatedAt ?? Date(timeIntervalSince1970: 0)

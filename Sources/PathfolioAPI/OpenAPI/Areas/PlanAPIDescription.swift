@@ -249,7 +249,7 @@ enum PlanAPIDescription {
                 "progress": .object(required: ["mastered": .integer(minimum: 0), "targeted": .integer(minimum: 1),
                                                "reachedCompetencyIds": .array(of: .uuid), "remainingCompetencyIds": .array(of: .uuid)]),
                 "nextSteps": .array(of: .object(required: ["competencyId": .uuid, "code": .string(), "ready": .boolean,
-                                                            "reason": .enumeration(["target", "prerequisite"])])),
+                                                            "reason": .enumeration(["target", "part_of_target", "prerequisite"])])),
                 "etag": .string(), "updatedAt": .timestamp,
             ],
             optional: [
