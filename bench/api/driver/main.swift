@@ -241,8 +241,9 @@ do {    say("cluster: \(root), PostgreSQL \(try Shell.run([cluster.binDirectory 
     var summary: [String] = []
 
     /// A rate as printed: whole numbers, but a decimal or two below 100 and 10 (the caseload's are single digits).
-    func figure(_ value: Double) -> String {
-        String(format: value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value)
+    func figure(_ value: Double, width: Int = 0) -> String {
+        let text = String(format: value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value)
+        return String(repeating: " ", count: max(0, width - text.count)) + text
     }
 
     /// Runs a workload at every client count, `rounds` times (service first, then pgbench in
@@ -257,12 +258,12 @@ do {    say("cluster: \(root), PostgreSQL \(try Shell.run([cluster.binDirectory 
             for clients in options.clients {
                 let service = try rate(try wrk(lua, clients: clients), clients)
                 services[clients, default: []].append(service)
-                var line = String(format: "%5d  %7d  %7@", round, clients, figure(service))
+                var line = String(format: "%5d  %7d  ", round, clients) + figure(service, width: 7)
                 for mode in options.modes {
                     let reference = try pgbench(sql, clients: clients, mode: mode)
                     ratios["\(clients) \(mode)", default: []].append(service / reference)
                     references["\(clients) \(mode)", default: []].append(reference)
-                    line += String(format: "  %17@  %5.2f", figure(reference), service / reference)
+                    line += "  " + figure(reference, width: 17) + String(format: "  %5.2f", service / reference)
                 }
                 say(line)
             }
