@@ -76,7 +76,7 @@ let package = Package(
             name: "PathfolioPoolBench", dependencies: ["PathfolioPostgres"], path: "bench/postgres", swiftSettings: strict
         ),
         .executableTarget(
-            name: "PathfolioAPIBench", dependencies: ["PathfolioAPI", "PathfolioPostgres", "PathfolioCrypto"],
+            name: "PathfolioAPIBench", dependencies: ["PathfolioAPI", "PathfolioCore", "PathfolioPostgres", "PathfolioCrypto"],
             path: "bench/api/driver", swiftSettings: strict
         ),
     ],

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The API benchmark (bench/README.md): builds the service and the driver in release, then runs
-# W1 (evidence + review), W2 (progress) and the CASE import against pgbench / psql \copy on one
+# W1 (evidence + review), W2 (progress), the CASE import and the plans workload (template
+# instantiation, a 500-advisee caseload) against pgbench / psql \copy / the bare statements on one
 # private cluster it creates and removes. Arguments go to the driver, e.g.
 #   bench/api/run.sh --seconds 10 --clients 4,16,64 --learners 10000
 set -euo pipefail

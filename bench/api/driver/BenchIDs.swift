@@ -12,6 +12,8 @@ enum BenchIDs {
 
     /// Assessor `a` (1-based).
     static func assessor(_ a: Int) -> String { "a0000000-0000-4000-8000-" + digits(a, 12) }
+    /// Advisor `k` (1-based; the `plans` workload's).
+    static func advisor(_ k: Int) -> String { "ad000000-0000-4000-8000-" + digits(k, 12) }
     /// Learner `i` (1-based).
     static func learner(_ i: Int) -> String { "10000000-0000-4000-8000-" + digits(i, 12) }
     /// Competency `j` of strand `s` (j = 0 is the strand itself).

@@ -124,4 +124,27 @@ struct BenchSeed {
             """)
         try await connection.execute(script: "VACUUM ANALYZE")
     }
+
+    /// For the `plans` workload: two advisors with their tokens (`advisor/1`, `advisor/2`);
+    /// advisor 1 advises learners 1…`firstCaseload`, advisor 2 the rest, so every learner has one.
+    func advising(firstCaseload: Int, on connection: PostgresConnection) async throws {
+        let institution = "'\(BenchIDs.institution)'::uuid"
+        let advisor = { (k: String) in "('ad000000-0000-4000-8000-' || lpad((\(k))::text, 12, '0'))::uuid" }
+        try await connection.execute(script: """
+            BEGIN;
+            INSERT INTO people (id, institution_id, source_id, given_name, family_name)
+            SELECT \(advisor("k")), \(institution), 'advisor-' || k, 'Advisor', 'No. ' || k FROM generate_series(1, 2) k;
+            INSERT INTO person_roles (institution_id, person_id, role)
+            SELECT \(institution), \(advisor("k")), 'advisor' FROM generate_series(1, 2) k;
+            INSERT INTO api_tokens (id, institution_id, person_id, token_hash, label)
+            SELECT gen_random_uuid(), \(institution), \(advisor("k")), \(BenchIDs.tokenHashSQL("'advisor/' || k")), 'bench'
+            FROM generate_series(1, 2) k;
+            INSERT INTO advising (institution_id, advisor_id, learner_id, assigned_at)
+            SELECT \(institution), \(advisor("CASE WHEN i <= \(firstCaseload) THEN 1 ELSE 2 END")), \(Self.learnerSQL("i")),
+                   timestamptz '2026-01-02 08:00:00+00'
+            FROM generate_series(1, \(learners)) i;
+            COMMIT;
+            """)
+        try await connection.execute(script: "VACUUM ANALYZE advising, people, person_roles, api_tokens")
+    }
 }

@@ -4,12 +4,15 @@
 //   W1  evidence + review over HTTP (wrk) vs pgbench running the same statements, one round trip each
 //   W2  a learner's progress (200 competencies) over HTTP (wrk) vs pgbench on the same statements
 //   import  the largest CASE fixture through POST /v1/frameworks/import vs psql \copy of the same rows
+//   plans   a template instantiated for every learner over HTTP vs the same statement run directly
+//           (plans/s); an advisor's caseload of 500 over HTTP (wrk) vs pgbench on the same statements
 //
 // Usage: PathfolioAPIBench --pathfolio PATH [--seconds 10] [--clients 4,16,64] [--learners 10000]
-//        [--workloads w1,w2,import] [--modes extended,prepared] [--rounds 1] [--import-runs 3] [--pool-size 16]
-//        [--verify-seed] [--keep]
+//        [--workloads w1,w2,import,plans] [--modes extended,prepared] [--rounds 1] [--import-runs 3] [--pool-size 16]
+//        [--caseload 500] [--verify-seed] [--keep]
 import Foundation
 import PathfolioAPI
+import PathfolioCore
 import PathfolioPostgres
 
 struct Options {
@@ -20,7 +23,9 @@ struct Options {
     var perAssessor = 100
     var strands = 10
     var leaves = 19
-    var workloads: Set<String> = ["w1", "w2", "import"]
+    var workloads: Set<String> = ["w1", "w2", "import", "plans"]
+    /// Advisees of the plans workload's first advisor (the second advises the other learners).
+    var caseload = 500
     var modes = ["extended", "prepared"]
     var importRuns = 3
     var rounds = 1
@@ -50,6 +55,7 @@ struct Options {
             case "--pool-size": poolSize = Int(value(argument))!
             case "--port": port = Int(value(argument))!
             case "--import-file": importFile = value(argument)
+            case "--caseload": caseload = Int(value(argument))!
             case "--verify-seed": verifySeed = true
             case "--keep": keep = true
             default: fatalError("unknown option \(argument)")
@@ -168,6 +174,13 @@ do {    say("cluster: \(root), PostgreSQL \(try Shell.run([cluster.binDirectory 
                Shell.seconds(since: started), try counts.decode(Int.self, at: 0), try counts.decode(Int.self, at: 1),
                try counts.decode(Int.self, at: 2), options.learners, framework.competencyCount, try counts.decode(String.self, at: 3)))
 
+    if options.workloads.contains("plans") {
+        started = ContinuousClock.now
+        try await seed.advising(firstCaseload: options.caseload, on: database)
+        say(String(format: "seeded 2 advisors: advisor 1 advises learners 1–%d, advisor 2 the other %d (%.1f s)",
+                   options.caseload, options.learners - options.caseload, Shell.seconds(since: started)))
+    }
+
     if options.verifySeed {
         started = ContinuousClock.now
         let pool = try PostgresPool(configuration: .init(connectionString: appURL, maximumConnections: 1))
@@ -181,7 +194,9 @@ do {    say("cluster: \(root), PostgreSQL \(try Shell.run([cluster.binDirectory 
     // What wrk's scripts need: every token secret.
     var lua = "return {\n  learners = \(options.learners), perAssessor = \(options.perAssessor), strands = \(options.strands), leaves = \(options.leaves),\n"
     lua += "  assessors = {" + (1...seed.assessors).map { "\"\(BenchIDs.secret("assessor/\($0)"))\"" }.joined(separator: ",") + "},\n"
-    lua += "  learnerTokens = {" + (1...options.learners).map { "\"\(BenchIDs.secret("learner/\($0)"))\"" }.joined(separator: ",") + "},\n}\n"
+    lua += "  learnerTokens = {" + (1...options.learners).map { "\"\(BenchIDs.secret("learner/\($0)"))\"" }.joined(separator: ",") + "},\n"
+    let caseloadPath = "/v1/advisors/\(BenchIDs.advisor(1))/caseload?limit=200"
+    lua += "  caseloadPath = \"\(caseloadPath)\", caseloadToken = \"\(BenchIDs.secret("advisor/1"))\",\n}\n"
     try lua.write(toFile: work + "/data.lua", atomically: true, encoding: .utf8)
     let wrkEnvironment = ["PATHFOLIO_BENCH_DATA": work + "/data.lua"]
 
@@ -214,7 +229,7 @@ do {    say("cluster: \(root), PostgreSQL \(try Shell.run([cluster.binDirectory 
             "-M", mode, "-c", String(clients), "-j", "2", "-T", String(options.seconds),
             "-D", "learners=\(options.learners)", "-D", "per_assessor=\(options.perAssessor)",
             "-D", "strands=\(options.strands)", "-D", "leaves=\(options.leaves)",
-            "-f", benchDirectory + "/pgbench/" + script, "pathfolio",
+            "-f", script.hasPrefix("/") ? script : benchDirectory + "/pgbench/" + script, "pathfolio",
         ], check: false)
         guard !output.contains("aborted"), let line = output.split(separator: "\n").first(where: { $0.hasPrefix("tps = ") }),
               let value = Double(line.dropFirst(6).prefix(while: { $0 != " " })) else {
@@ -224,6 +239,12 @@ do {    say("cluster: \(root), PostgreSQL \(try Shell.run([cluster.binDirectory 
     }
 
     var summary: [String] = []
+
+    /// A rate as printed: whole numbers, but a decimal or two below 100 and 10 (the caseload's are single digits).
+    func figure(_ value: Double, width: Int = 0) -> String {
+        let text = String(format: value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value)
+        return String(repeating: " ", count: max(0, width - text.count)) + text
+    }
 
     /// Runs a workload at every client count, `rounds` times (service first, then pgbench in
     /// each mode, interleaved so that a slower minute of the shared machine hits both), and
@@ -237,12 +258,12 @@ do {    say("cluster: \(root), PostgreSQL \(try Shell.run([cluster.binDirectory 
             for clients in options.clients {
                 let service = try rate(try wrk(lua, clients: clients), clients)
                 services[clients, default: []].append(service)
-                var line = String(format: "%5d  %7d  %7.0f", round, clients, service)
+                var line = String(format: "%5d  %7d  ", round, clients) + figure(service, width: 7)
                 for mode in options.modes {
                     let reference = try pgbench(sql, clients: clients, mode: mode)
                     ratios["\(clients) \(mode)", default: []].append(service / reference)
                     references["\(clients) \(mode)", default: []].append(reference)
-                    line += String(format: "  %17.0f  %5.2f", reference, service / reference)
+                    line += "  " + figure(reference, width: 17) + String(format: "  %5.2f", service / reference)
                 }
                 say(line)
             }
@@ -252,9 +273,9 @@ do {    say("cluster: \(root), PostgreSQL \(try Shell.run([cluster.binDirectory 
             return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
         }
         for clients in options.clients {
-            var line = "\(name.prefix(2)) \(clients) clients: service " + String(format: "%.0f", median(services[clients]!))
+            var line = "\(name.prefix(2)) \(clients) clients: service " + figure(median(services[clients]!))
             for mode in options.modes {
-                line += ", pgbench -M \(mode) " + String(format: "%.0f (ratio %.2f)", median(references["\(clients) \(mode)"]!),
+                line += ", pgbench -M \(mode) " + String(format: "%@ (ratio %.2f)", figure(median(references["\(clients) \(mode)"]!)),
                                                           median(ratios["\(clients) \(mode)"]!))
             }
             summary.append(line + (options.rounds > 1 ? " — medians of \(options.rounds) rounds" : ""))
@@ -324,6 +345,127 @@ do {    say("cluster: \(root), PostgreSQL \(try Shell.run([cluster.binDirectory 
                           copy, median(copySeconds), copySeconds.map { String(format: "%.3f", $0) }.joined(separator: " "), service / copy)
         say(line)
         summary.append("import: " + line)
+    }
+
+    if options.workloads.contains("plans") {
+        let admin = BenchIDs.secret("admin")
+        let learnerIDs = (1...options.learners).map { BenchIDs.learner($0) }
+        /// A template of 3 goals (3 standards each) created through the API as the admin; its id.
+        func createTemplate(_ k: Int) throws -> String {
+            let goals = (1...3).map { g in
+                let targets = (1...3).map { "\"\(BenchIDs.competency(strand: g, $0))\"" }.joined(separator: ", ")
+                return #"{"statement": "Master standards \#(g).1 to \#(g).3", "kind": "academic", "targetCompetencyIds": [\#(targets)], "dueAfterDays": \#(60 * g)}"#
+            }
+            let file = work + "/template-\(k).json"
+            try #"{"title": "Benchmark plan \#(k)", "goals": [\#(goals.joined(separator: ", "))]}"#.write(toFile: file, atomically: true, encoding: .utf8)
+            let answer = try curl("POST", "/v1/plan-templates", token: admin, bodyFile: file)
+            guard answer.status == 201, let object = try? JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any],
+                  let id = object["id"] as? String else { fail("template \(k): \(answer.status) \(answer.body.prefix(300))") }
+            return id
+        }
+        /// Plans, goals, history entries and audit rows of template `id`, and plans whose advisor is advisor 1.
+        func planCounts(_ id: String) async throws -> [Int] {
+            let template = UUID(uuidString: id)!, advisor = UUID(uuidString: BenchIDs.advisor(1))!
+            let row = try await database.query("""
+                SELECT (SELECT count(*) FROM plans WHERE template_id = \(template))::int8,
+                       (SELECT count(*) FROM goals g JOIN plans p ON p.institution_id = g.institution_id AND p.id = g.plan_id
+                        WHERE p.template_id = \(template))::int8,
+                       (SELECT count(*) FROM plan_history h JOIN plans p ON p.institution_id = h.institution_id AND p.id = h.plan_id
+                        WHERE p.template_id = \(template))::int8,
+                       (SELECT count(*) FROM audit_log WHERE action = 'plan.create' AND details->>'templateId' = \(id))::int8,
+                       (SELECT count(*) FROM plans WHERE template_id = \(template) AND advisor_ids = ARRAY[\(advisor)]::uuid[])::int8
+                """)[0]
+            return try (0..<5).map { try row.decode(Int.self, at: $0) }
+        }
+        func checkCounts(_ id: String, _ who: String) async throws {
+            let found = try await planCounts(id)
+            let expected = [options.learners, 3 * options.learners, options.learners, options.learners, options.caseload]
+            guard found == expected else { fail("\(who): plans, goals, history, audit, advisor-1 plans \(found), expected \(expected)") }
+            say("  \(who): counts checked — \(found[0]) plans, \(found[1]) goals, \(found[2]) history entries, \(found[3]) audit rows; \(found[4]) plans for advisor 1")
+        }
+
+        say("\nP1 instantiation — a template of 3 goals for \(options.learners) learners, batches of 1,000 learners, each its own transaction")
+        // The service: one POST as the admin (every learner's advisors from `advising`).
+        let serviceTemplate = try createTemplate(1)
+        let order = work + "/instantiate.json"
+        try (#"{"learnerIds": ["# + learnerIDs.map { "\"\($0)\"" }.joined(separator: ",") + #"], "startDate": "2026-09-01", "targetDate": "2027-06-30"}"#)
+            .write(toFile: order, atomically: true, encoding: .utf8)
+        let answer = try curl("POST", "/v1/plan-templates/\(serviceTemplate)/instantiate", token: admin, bodyFile: order)
+        guard answer.status == 200, let outcome = try? JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any],
+              outcome["created"] as? Int == options.learners else { fail("instantiate: \(answer.status) \(answer.body.prefix(300))") }
+        try await checkCounts(serviceTemplate, "service")
+
+        // The database's ceiling: the same statement (`PlanTemplateStore.instantiation`) for a second
+        // template, as pathfolio_app on one connection, the tenant set in each transaction.
+        let databaseTemplate = try createTemplate(2)
+        let app = try await PostgresConnection.connect(to: appURL)
+        let tenant = "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT set_config('pathfolio.institution_id', '\(BenchIDs.institution)', true)"
+        try await app.execute(script: tenant)
+        guard let stored = try await app.run(PlanTemplateStore.current(PlanTemplateID(UUID(uuidString: databaseTemplate)!))) else {
+            fail("template 2 not found")
+        }
+        try await app.execute(script: "COMMIT")
+        let learners = learnerIDs.map { PersonID(UUID(uuidString: $0)!) }
+        let actor = PersonID(UUID(uuidString: BenchIDs.admin)!)
+        let startDate = try CalendarDate(year: 2026, month: 9, day: 1), targetDate = try CalendarDate(year: 2027, month: 6, day: 30)
+        var created = 0
+        let begun = ContinuousClock.now
+        for first in stride(from: 0, to: learners.count, by: 1_000) {
+            let batch = Array(learners[first..<min(first + 1_000, learners.count)])
+            try await app.execute(script: tenant)
+            let outcomes = try await app.run(PlanTemplateStore.instantiation(stored, for: batch, startDate: startDate, targetDate: targetDate,
+                                                                             advisor: nil, actor: actor))
+            try await app.execute(script: "COMMIT")
+            created += outcomes.filter { $0.result == .created }.count
+        }
+        let databaseSeconds = Shell.seconds(since: begun)
+        await app.close()
+        guard created == options.learners else { fail("database instantiation created \(created) plans") }
+        try await checkCounts(databaseTemplate, "database")
+        let servicePlans = Double(options.learners) / answer.seconds, databasePlans = Double(options.learners) / databaseSeconds
+        let line = String(format: "service %.0f plans/s (%.3f s for the request)  database %.0f plans/s (%.3f s)  ratio %.2f",
+                          servicePlans, answer.seconds, databasePlans, databaseSeconds, servicePlans / databasePlans)
+        say("  " + line)
+        summary.append("P1 instantiation: " + line)
+        try await database.execute(script: "VACUUM ANALYZE plans, goals, plan_history, audit_log")
+
+        // P2: the caseload of advisor 1, whose advisees now have two plans each (the later one's
+        // goals are read) and the seeded evidence and mastery states.
+        let caseload = try curl("GET", caseloadPath, token: BenchIDs.secret("advisor/1"))
+        let shown = caseload.body.components(separatedBy: "\"learnerId\"").count - 1
+        guard caseload.status == 200, shown == min(200, options.caseload) else {
+            fail("caseload check: \(caseload.status) \(shown) advisees \(caseload.body.prefix(300))")
+        }
+        say(String(format: "\ncaseload check: 200, %d advisees on the page, %d bytes, %.3f s (first request)", shown, caseload.body.utf8.count,
+                   caseload.seconds))
+        let advisor = PersonID(UUID(uuidString: BenchIDs.advisor(1))!), advisorSQL = "'\(BenchIDs.advisor(1))'::uuid"
+        var script = PgbenchScript(comment: """
+            The plans workload's caseload read for pgbench, written by the driver from the service's statements:
+            every statement of GET /v1/advisors/{advisor 1}/caseload?limit=200 (default order), in order, one round
+            trip each, as pathfolio_app. The service sends them all, COMMIT included, in one round trip.
+            """)
+        script.add("BEGIN ISOLATION LEVEL READ COMMITTED")
+        script.add("ApiTokenStore.opening", ApiTokenStore.opening(hash: [UInt8](repeating: 0, count: 32), validAt: Date()).query,
+                   ["now()", BenchIDs.tokenHashSQL("'advisor/1'")])
+        script.add("PersonStore.currentRequester", PersonStore.currentRequester().query)
+        script.add("CatalogVersionStore.current", CatalogVersionStore.current().query)
+        script.add("EarlyWarningSettingsStore.current", EarlyWarningSettingsStore.current().query)
+        script.add("InstitutionStore.pacing", InstitutionStore.pacing().query)
+        script.add("CaseloadStore.isAdvisor", CaseloadStore.isAdvisor(advisor).query, [advisorSQL])
+        script.add("CaseloadStore.advisees", CaseloadStore.advisees(of: advisor, planStatus: nil).query, [advisorSQL, "false", "NULL::text"])
+        script.add("CaseloadStore.goals", CaseloadStore.goals(.advisees(of: advisor)).query, [advisorSQL])
+        script.add("CaseloadStore.directStates", CaseloadStore.directStates(.advisees(of: advisor)).query, [advisorSQL])
+        script.add("COMMIT")
+        try script.text.write(toFile: work + "/caseload.sql", atomically: true, encoding: .utf8)
+        try compare("P2 caseload of \(options.caseload) advisees (default order, limit=200)", unit: "requests per second",
+                    lua: "caseload.lua", sql: work + "/caseload.sql") { output, clients in
+            // Answers past the pool's checkout timeout (503) or wrk's 10 s are reported, not fatal: counted are 2xx answers.
+            let failed = result(output, "non2xx") ?? 0, errors = result(output, "socket_errors") ?? 0
+            if failed > 0 || errors > 0 {
+                say("       (\(clients) clients: \(Int(failed)) answers not 2xx, \(Int(errors)) socket errors or timeouts — not counted)")
+            }
+            return ((result(output, "requests") ?? 0) - failed) / (result(output, "seconds") ?? 1)
+        }
     }
 
     await database.close()
