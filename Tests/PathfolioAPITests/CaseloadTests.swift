@@ -156,6 +156,28 @@ struct CaseloadTests {
         #expect(try await world.call("GET", "/v1/advisors/\(world.id(.advisor))/caseload", as: .foreignAdmin).status == 404)
     }
 
+    @Test("a goal targeting a parent is judged by the children it rolls up from, in both orders")
+    func rolledUpTarget() async throws {
+        let world = try await APIWorld()
+        defer { Task { await world.shutdown() } }
+        let made = try await world.call("POST", "/v1/learners/\(world.id(.learner))/plans", as: .advisor, json: [
+            "title": "Parent goal", "startDate": "2026-01-01", "targetDate": "2099-01-01",
+            "goals": [["statement": "All of M", "kind": "academic", "targetCompetencyIds": [world.competencies["M"]!],
+                       "dueDate": "2026-02-01"]]])
+        #expect(made.status == 201, "\(made.text)")
+        func atRisk(_ sort: String) async throws -> Int? {
+            let caseload = try await world.call("GET", "/v1/advisors/\(world.id(.advisor))/caseload?sort=\(sort)", as: .advisor)
+            let mine = Self.items(caseload).first { $0["learnerId"] as? String == world.id(.learner) }
+            return (mine?["goalsAtRisk"] as? [String: Any])?["count"] as? Int
+        }
+        let before = (try await atRisk("flags"), try await atRisk("name"))
+        #expect(before.0 == 1 && before.1 == 1)
+        let evidence = try await world.submitEvidence(["M.1", "M.2", "M.3"])
+        #expect(try await world.review(evidence, [("M.1", 3), ("M.2", 3), ("M.3", 3)]).status == 201)
+        let after = (try await atRisk("flags"), try await atRisk("name"))
+        #expect(after.0 == 0 && after.1 == 0)
+    }
+
     @Test("goals are judged with the institution's pacing window")
     func pacingWindow() async throws {
         let world = try await APIWorld()

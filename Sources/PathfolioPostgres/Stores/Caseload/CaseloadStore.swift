@@ -107,23 +107,50 @@ public enum CaseloadStore {
         }
     }
 
-    /// The stored direct mastery states of the learners in `scope`, by learner; a statement to
+    /// After `open_plan (learner_id, plan_id)`: the (learner, competency) pairs of the plans'
+    /// goal targets and everything under them (`isChildOf`, walked down), and their direct states.
+    private static let targetStates = """
+        wanted (learner_id, competency_id) AS (
+            SELECT op.learner_id, t.competency_id
+            FROM open_plan op
+            JOIN goals g ON g.institution_id = pathfolio_current_institution() AND g.plan_id = op.plan_id
+            CROSS JOIN LATERAL unnest(g.targets) AS t (competency_id)
+            UNION
+            SELECT w.learner_id, c.origin_id
+            FROM wanted w
+            JOIN competency_associations c
+              ON c.institution_id = pathfolio_current_institution() AND c.destination_id = w.competency_id
+             AND c.association_type = 'isChildOf' AND c.retired_at IS NULL)
+        SELECT s.learner_id, s.competency_id, \(MasteryState.storedColumns)
+        FROM wanted w
+        JOIN mastery_states s ON s.institution_id = pathfolio_current_institution() AND s.learner_id = w.learner_id
+                             AND s.competency_id = w.competency_id
+        WHERE s.source = 'direct'
+        """
+
+    /// The stored direct mastery states that judging the goals of the open plans in `scope`
+    /// needs, by learner: for each learner, those of their goals' targets and of everything under
+    /// them in the hierarchy (what the targets roll up from), found by walking `isChildOf` down
+    /// from the targets, then read by key — not the learner's whole projection; a statement to
     /// send with others.
     public static func directStates(_ scope: Scope) -> PostgresStatement<[PersonID: [CompetencyID: MasteryState]]> {
         let query: PostgresQuery = switch scope {
         case .advisees(let advisor):
             """
-            SELECT s.learner_id, s.competency_id, \(unescaped: MasteryState.storedColumns)
-            FROM advising a
-            JOIN mastery_states s ON s.institution_id = a.institution_id AND s.learner_id = a.learner_id
-            WHERE a.institution_id = pathfolio_current_institution() AND a.advisor_id = \(advisor) AND s.source = 'direct'
+            WITH RECURSIVE open_plan AS (
+                SELECT a.learner_id, pl.id AS plan_id FROM advising a
+                \(unescaped: latestPlan)
+                WHERE a.institution_id = pathfolio_current_institution() AND a.advisor_id = \(advisor)
+                  AND pl.status IN ('draft', 'in_review', 'active')),
+            \(unescaped: targetStates)
             """
-        case .learners(let learners, _):
+        case .learners(let learners, let plans):
             """
-            SELECT s.learner_id, s.competency_id, \(unescaped: MasteryState.storedColumns)
-            FROM mastery_states s
-            WHERE s.institution_id = pathfolio_current_institution() AND s.learner_id = ANY (\(learners)::uuid[])
-              AND s.source = 'direct'
+            WITH RECURSIVE open_plan AS (
+                SELECT x.learner_id, x.id AS plan_id FROM plans x
+                WHERE x.institution_id = pathfolio_current_institution() AND x.id = ANY (\(plans)::uuid[])
+                  AND x.learner_id = ANY (\(learners)::uuid[])),
+            \(unescaped: targetStates)
             """
         }
         return PostgresStatement(query) { rows in
