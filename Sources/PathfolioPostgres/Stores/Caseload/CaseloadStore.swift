@@ -107,25 +107,35 @@ public enum CaseloadStore {
         }
     }
 
-    /// After `open_plan (learner_id, plan_id)`: the (learner, competency) pairs of the plans'
-    /// goal targets and everything under them (`isChildOf`, walked down), and their direct states.
+    /// After `open_plan (learner_id, plan_id)`: each learner's goal targets and everything under
+    /// them in the hierarchy (`isChildOf` walked down once per distinct target), then that
+    /// learner's direct states of those competencies — one index range scan per learner
+    /// (`OFFSET 0` keeps the planner from turning it into a scan of the whole projection).
     private static let targetStates = """
-        wanted (learner_id, competency_id) AS (
-            SELECT op.learner_id, t.competency_id
+        target (learner_id, competency_id) AS (
+            SELECT DISTINCT op.learner_id, t.competency_id
             FROM open_plan op
             JOIN goals g ON g.institution_id = pathfolio_current_institution() AND g.plan_id = op.plan_id
-            CROSS JOIN LATERAL unnest(g.targets) AS t (competency_id)
+            CROSS JOIN LATERAL unnest(g.targets) AS t (competency_id)),
+        subtree (root, competency_id) AS (
+            SELECT DISTINCT competency_id, competency_id FROM target
             UNION
-            SELECT w.learner_id, c.origin_id
-            FROM wanted w
+            SELECT st.root, c.origin_id
+            FROM subtree st
             JOIN competency_associations c
-              ON c.institution_id = pathfolio_current_institution() AND c.destination_id = w.competency_id
-             AND c.association_type = 'isChildOf' AND c.retired_at IS NULL)
+              ON c.institution_id = pathfolio_current_institution() AND c.destination_id = st.competency_id
+             AND c.association_type = 'isChildOf' AND c.retired_at IS NULL),
+        wanted (learner_id, ids) AS (
+            SELECT t.learner_id, array_agg(DISTINCT st.competency_id)
+            FROM target t JOIN subtree st ON st.root = t.competency_id
+            GROUP BY t.learner_id)
         SELECT s.learner_id, s.competency_id, \(MasteryState.storedColumns)
         FROM wanted w
-        JOIN mastery_states s ON s.institution_id = pathfolio_current_institution() AND s.learner_id = w.learner_id
-                             AND s.competency_id = w.competency_id
-        WHERE s.source = 'direct'
+        CROSS JOIN LATERAL (
+            SELECT * FROM mastery_states m
+            WHERE m.institution_id = pathfolio_current_institution() AND m.learner_id = w.learner_id
+              AND m.competency_id = ANY (w.ids) AND m.source = 'direct'
+            OFFSET 0) s
         """
 
     /// The stored direct mastery states that judging the goals of the open plans in `scope`
