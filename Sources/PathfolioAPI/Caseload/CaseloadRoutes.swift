@@ -52,7 +52,7 @@ struct CaseloadRoutes {
             // states go with the opening round trip, and so does the commit: one round trip.
             let goalsDecideThePage = order == .flags || flag == .goalsAtRisk
             return try await context.session(request, readOnly: goalsDecideThePage, reading: { batch, _ in
-                (settings: batch.add(EarlyWarningSettingsStore.current()), pacing: batch.add(InstitutionStore.pacing()),
+                (settings: batch.add(EarlyWarningSettingsStore.current()), timeZone: batch.add(InstitutionStore.timeZone()),
                  isAdvisor: batch.add(CaseloadStore.isAdvisor(advisor)),
                  advisees: batch.add(CaseloadStore.advisees(of: advisor, planStatus: planStatus)),
                  goals: goalsDecideThePage ? batch.add(CaseloadStore.goals(.advisees(of: advisor))) : nil,
@@ -63,7 +63,7 @@ struct CaseloadRoutes {
                 guard try session.read(reads.isAdvisor) else { throw APIError.notFound }
                 let thresholds = try session.read(reads.settings).thresholds
                 let advisees = try session.read(reads.advisees)
-                let judge = CaseloadJudgement(now: session.now, thresholds: thresholds, timeZone: try session.read(reads.pacing).timeZone,
+                let judge = CaseloadJudgement(now: session.now, thresholds: thresholds, timeZone: try session.read(reads.timeZone),
                                               catalog: try await session.catalog())
                 var inputs: CaseloadJudgement.GoalInputs?
                 if let goals = reads.goals, let states = reads.states {

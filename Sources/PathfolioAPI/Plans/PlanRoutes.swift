@@ -74,16 +74,18 @@ struct PlanRoutes {
             let after = try page.position { key in Timestamp.parse(key[0]).flatMap { date in PlanID(key[1]).map { (date, $0) } } }
             return try await context.session(request, reading: { batch, _ in
                 (batch.add(PlanRecordStore.records(of: learner, after: after, limit: page.limit + 1)),
-                 batch.add(MasteryStateStore.states(of: learner)), batch.add(InstitutionStore.pacing()))
+                 batch.add(MasteryStateStore.states(of: learner)), batch.add(InstitutionStore.timeZone()),
+                 batch.add(EarlyWarningSettingsStore.current()))
             }) { session, reads in
                 try session.require(.readPlan, learner: learner)
                 let catalog = try await session.catalog()
                 let states = try session.read(reads.1)
-                let pacing = try session.read(reads.2)
+                let timeZone = try session.read(reads.2)
+                let window = try session.read(reads.3).thresholds.pacingWindowDays
                 let items = try session.read(reads.0).map { record in
                     PlanRepresentation(record, assessment: PlanAssessment(
-                        record.plan, states: states, catalog: catalog, now: session.now, timeZone: pacing.timeZone,
-                        windowDays: pacing.windowDays))
+                        record.plan, states: states, catalog: catalog, now: session.now, timeZone: timeZone,
+                        windowDays: window))
                 }
                 return .json(Page(fetched: items, request: request, page: page) { [Timestamp.format($0.createdAt), $0.id] })
             }
@@ -239,14 +241,14 @@ struct PlanRoutes {
     static func representation(_ record: PlanRecord, in session: Session) async throws -> PlanRepresentation {
         var batch = PostgresBatch()
         let states = batch.add(MasteryStateStore.states(of: record.plan.learnerID))
-        let pacing = batch.add(InstitutionStore.pacing())
+        let timeZone = batch.add(InstitutionStore.timeZone())
+        let settings = batch.add(EarlyWarningSettingsStore.current())
         let results = try await session.connection.send(batch)
         try results.check()
-        let settings = try results(pacing)
         let catalog = try await session.catalog()
         return PlanRepresentation(record, assessment: PlanAssessment(
-            record.plan, states: try results(states), catalog: catalog, now: session.now, timeZone: settings.timeZone,
-            windowDays: settings.windowDays))
+            record.plan, states: try results(states), catalog: catalog, now: session.now, timeZone: try results(timeZone),
+            windowDays: try results(settings).thresholds.pacingWindowDays))
     }
 
     /// 422 naming each of `advisors` who does not advise the plan's learner (`advising`).

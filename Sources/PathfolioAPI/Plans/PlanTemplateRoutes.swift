@@ -114,7 +114,7 @@ struct PlanTemplateRoutes {
                         refused.append(.init(learnerId: person.description, planId: nil, result: "not_a_learner"))
                     }
                 case .classOf(let classID):
-                    guard let members = try await session.connection.run(PlanTemplateStore.learners(ofClass: classID)) else {
+                    guard let members = try await session.connection.run(ClassStore.roster(classID))?.learnerIDs else {
                         throw APIError.unprocessable("No such class.", errors: [.init(pointer: "/classId", detail: "No such class.")])
                     }
                     learners = members

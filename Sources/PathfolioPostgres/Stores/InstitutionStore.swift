@@ -22,21 +22,13 @@ public struct InstitutionStore: Sendable {
 
     /// The current tenant's time zone (dates in `asOf` end at midnight there).
     public func timeZone() async throws -> TimeZone {
-        let rows = try await connection.query("SELECT time_zone FROM institutions WHERE id = pathfolio_current_institution()")
-        return try rows.first.flatMap { TimeZone(identifier: try $0.decode(String.self, at: 0)) } ?? TimeZone(identifier: "UTC")!
+        try await connection.run(Self.timeZone())
     }
 
-    /// The current tenant's time zone and pacing window in days (`early_warning_settings`,
-    /// 28 without a row): what judging a goal's pace needs.
-    public static func pacing() -> PostgresStatement<(timeZone: TimeZone, windowDays: Int)> {
-        PostgresStatement("""
-            SELECT i.time_zone, coalesce(s.pacing_window_days, 28) FROM institutions i
-            LEFT JOIN early_warning_settings s ON s.institution_id = i.id
-            WHERE i.id = pathfolio_current_institution()
-            """) { rows in
-            guard let row = rows.first else { return (TimeZone(identifier: "UTC")!, 28) }
-            return (TimeZone(identifier: try row.decode(String.self, at: 0)) ?? TimeZone(identifier: "UTC")!,
-                    try row.decode(Int.self, at: 1))
+    /// ``timeZone()`` as a statement, to send with others.
+    public static func timeZone() -> PostgresStatement<TimeZone> {
+        PostgresStatement("SELECT time_zone FROM institutions WHERE id = pathfolio_current_institution()") { rows in
+            try rows.first.flatMap { TimeZone(identifier: try $0.decode(String.self, at: 0)) } ?? TimeZone(identifier: "UTC")!
         }
     }
 }

@@ -450,7 +450,7 @@ do {    say("cluster: \(root), PostgreSQL \(try Shell.run([cluster.binDirectory 
         script.add("PersonStore.currentRequester", PersonStore.currentRequester().query)
         script.add("CatalogVersionStore.current", CatalogVersionStore.current().query)
         script.add("EarlyWarningSettingsStore.current", EarlyWarningSettingsStore.current().query)
-        script.add("InstitutionStore.pacing", InstitutionStore.pacing().query)
+        script.add("InstitutionStore.timeZone", InstitutionStore.timeZone().query)
         script.add("CaseloadStore.isAdvisor", CaseloadStore.isAdvisor(advisor).query, [advisorSQL])
         script.add("CaseloadStore.advisees", CaseloadStore.advisees(of: advisor, planStatus: nil).query, [advisorSQL, "false", "NULL::text"])
         script.add("CaseloadStore.goals", CaseloadStore.goals(.advisees(of: advisor)).query, [advisorSQL])

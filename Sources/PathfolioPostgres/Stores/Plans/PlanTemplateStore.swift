@@ -132,19 +132,6 @@ public struct PlanTemplateStore: Sendable {
             """) { rows in try rows.map { try $0.decode(PersonID.self, at: 0) } }
     }
 
-    /// The learners of class `id` (nil when there is no such class), in id order.
-    public static func learners(ofClass id: ClassID) -> PostgresStatement<[PersonID]?> {
-        PostgresStatement("""
-            SELECT c.id IS NOT NULL, m.person_id FROM (SELECT \(id)::uuid AS wanted) w
-            LEFT JOIN classes c ON c.id = w.wanted
-            LEFT JOIN class_members m ON m.class_id = c.id AND m.role = 'learner'
-            ORDER BY m.person_id
-            """) { rows in
-            guard let first = rows.first, try first.decode(Bool.self, at: 0) else { return nil }
-            return try rows.compactMap { try $0.decode(PersonID?.self, at: 1) }
-        }
-    }
-
     /// The learners of cohort `name`, in id order.
     public static func learners(ofCohort name: String) -> PostgresStatement<[PersonID]> {
         PostgresStatement("""
