@@ -107,6 +107,20 @@ struct PlanWorkflowTests {
         #expect(plan.profile == profile && plan.version == 3)
     }
 
+    @Test func templateOutlinesKeepTheGoalRulesWhateverTheStart() throws {
+        let fine = PlanTemplate.GoalOutline(statement: "Ratios", kind: .academic, targets: [competencyX], dueAfterDays: 30,
+                                            milestones: [.init(afterDays: 30, competencies: [competencyX])])
+        #expect(throws: Never.self) { try fine.check() }
+        let late = PlanTemplate.GoalOutline(statement: "Ratios", kind: .academic, targets: [competencyX], dueAfterDays: 30,
+                                            milestones: [.init(afterDays: 31, competencies: [competencyX])])
+        #expect { try late.check() } throws: { error in
+            if case Goal.Invalid.milestoneAfterDueDate = error { true } else { false }
+        }
+        let outside = PlanTemplate.GoalOutline(statement: "Ratios", kind: .academic, targets: [competencyX], dueAfterDays: 30,
+                                               milestones: [.init(afterDays: 10, competencies: [id(101)])])
+        #expect(throws: Goal.Invalid.milestoneOutsideTargets([id(101)])) { try outside.check() }
+    }
+
     @Test func templatesInstantiateForACohortAndRememberTheTemplate() throws {
         let template = PlanTemplate(id: id(70), title: "Pathway", competencies: [competencyX], goalOutlines: [
             .init(statement: "Ratios", kind: .academic, targets: [competencyX], dueAfterDays: 30,

@@ -48,11 +48,11 @@ struct GoalDraft {
 
     /// The goal with these members over `base` (or a new goal when `base` is nil).
     func goal(id: GoalID, over base: Goal?, approval: Goal.Approval) throws(APIError) -> Goal {
+        guard let due = dueDate ?? base?.dueDate else { throw .invalid("/dueDate", "Required.") }
         do {
             return try Goal(id: id, statement: statement ?? base?.statement ?? "", kind: kind ?? base?.kind ?? .academic,
                             targets: targets ?? base?.targets ?? [], targetLevel: targetLevel ?? base?.targetLevel,
-                            dueDate: dueDate ?? base!.dueDate, milestones: milestones ?? base?.milestones ?? [],
-                            approval: approval)
+                            dueDate: due, milestones: milestones ?? base?.milestones ?? [], approval: approval)
         } catch {
             throw Self.problem(error)
         }

@@ -1,4 +1,3 @@
-import Foundation
 import PathfolioCore
 
 /// The body of `POST /v1/plan-templates` and `PUT /v1/plan-templates/{id}`: `title`,
@@ -36,15 +35,10 @@ struct TemplateDraft {
             guard let statement, let kind, let targets, let due else { return nil }
             let outline = PlanTemplate.GoalOutline(statement: statement, kind: kind, targets: targets, targetLevel: level,
                                                    dueAfterDays: due, milestones: milestones)
-            // The goal rules (milestones within targets and dates), checked on a plan starting any day.
-            do {
-                let start = try! CalendarDate(year: 2000, month: 1, day: 1)
-                _ = try Goal(id: GoalID(UUID()), statement: statement, kind: kind, targets: targets, targetLevel: level,
-                             dueDate: start.adding(days: due),
-                             milestones: milestones.map { Milestone(dueDate: start.adding(days: $0.afterDays), competencies: $0.competencies) },
-                             approval: .proposed(by: PersonID(UUID())))
-            } catch let invalid as Goal.Invalid {
-                switch invalid {
+            do throws(Goal.Invalid) {
+                try outline.check()
+            } catch {
+                switch error {
                 case .milestoneOutsideTargets(let ids):
                     refused.append(.init(pointer: object.member("milestones"), detail: "Not targets of the goal: \(ids.map(\.description).joined(separator: ", "))."))
                 case .milestoneAfterDueDate:
@@ -52,9 +46,6 @@ struct TemplateDraft {
                 case .emptyStatement, .noTargets:
                     break  // Reported by the member checks above.
                 }
-                return outline
-            } catch {
-                return nil
             }
             return outline
         }

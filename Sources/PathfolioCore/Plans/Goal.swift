@@ -45,14 +45,7 @@ public struct Goal: Sendable, Hashable, Codable {
     public init(id: GoalID, statement: String, kind: GoalKind, targets: [CompetencyID], targetLevel: Score? = nil,
                 dueDate: CalendarDate, milestones: [Milestone] = [], approval: Approval, isDropped: Bool = false,
                 dropReason: String? = nil) throws(Invalid) {
-        guard !statement.isEmpty else { throw .emptyStatement }
-        guard !targets.isEmpty else { throw .noTargets }
-        let targetSet = Set(targets)
-        for milestone in milestones {
-            let outside = milestone.competencies.filter { !targetSet.contains($0) }
-            if !outside.isEmpty { throw .milestoneOutsideTargets(outside) }
-            if milestone.dueDate > dueDate { throw .milestoneAfterDueDate(milestone.dueDate, due: dueDate) }
-        }
+        try Self.check(statement: statement, targets: targets, dueDate: dueDate, milestones: milestones)
         self.id = id
         self.statement = statement
         self.kind = kind
@@ -63,6 +56,20 @@ public struct Goal: Sendable, Hashable, Codable {
         self.approval = approval
         self.isDropped = isDropped
         self.dropReason = dropReason
+    }
+
+    /// The rules a goal keeps: a statement, at least one target, milestones within the targets
+    /// and not after the due date.
+    public static func check(statement: String, targets: [CompetencyID], dueDate: CalendarDate,
+                             milestones: [Milestone]) throws(Invalid) {
+        guard !statement.isEmpty else { throw .emptyStatement }
+        guard !targets.isEmpty else { throw .noTargets }
+        let targetSet = Set(targets)
+        for milestone in milestones {
+            let outside = milestone.competencies.filter { !targetSet.contains($0) }
+            if !outside.isEmpty { throw .milestoneOutsideTargets(outside) }
+            if milestone.dueDate > dueDate { throw .milestoneAfterDueDate(milestone.dueDate, due: dueDate) }
+        }
     }
 
     /// Whether an advisor approved it.

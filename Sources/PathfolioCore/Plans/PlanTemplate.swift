@@ -25,7 +25,19 @@ public struct PlanTemplate: Sendable, Hashable, Codable {
             self.dueAfterDays = dueAfterDays
             self.milestones = milestones
         }
+
+        /// Checks the goal rules (``Goal/check(statement:targets:dueDate:milestones:)``) every plan
+        /// made from the outline would meet, whatever its start: the days are counted from a
+        /// fixed start, so only the kind of a refusal means anything, not its dates.
+        public func check() throws(Goal.Invalid) {
+            let start = PlanTemplate.referenceStart
+            try Goal.check(statement: statement, targets: targets, dueDate: start.adding(days: dueAfterDays),
+                           milestones: milestones.map { Milestone(dueDate: start.adding(days: $0.afterDays), competencies: $0.competencies) })
+        }
     }
+
+    /// The day from which ``GoalOutline/check()`` counts an outline's days.
+    static let referenceStart = CalendarDate(daysSinceUnixEpoch: 10_957)  // 2000-01-01
 
     /// A milestone outline.
     public struct MilestoneOutline: Sendable, Hashable, Codable {
