@@ -118,6 +118,21 @@ struct PlanWorkflowAPITests {
         #expect((listed.json["items"] as? [[String: Any]])?.map { $0["body"] as? String } == ["Thanks!", "Well done."])
     }
 
+    @Test("a retried creation with the same Idempotency-Key answers the first plan, its Location and its ETag")
+    func idempotentCreation() async throws {
+        let world = try await APIWorld()
+        defer { Task { await world.shutdown() } }
+        let body: [String: Any] = ["title": "Once", "startDate": Self.today, "targetDate": "2099-06-30"]
+        let path = "/v1/learners/\(world.id(.learner))/plans"
+        let first = try await world.call("POST", path, as: .advisor, json: body, headers: ["Idempotency-Key": "plan-once"])
+        let again = try await world.call("POST", path, as: .advisor, json: body, headers: ["Idempotency-Key": "plan-once"])
+        #expect(first.status == 201 && again.status == 201)
+        #expect(again.header("Idempotent-Replayed") == "true")
+        #expect(again.header("ETag") == first.header("ETag") && first.header("ETag") == "\"plan-1\"")
+        #expect(again.header("Location") == first.header("Location") && again.json["id"] as? String == first.json["id"] as? String)
+        #expect(try await world.count("plans") == 1)
+    }
+
     @Test("every pair of plan statuses through the API: allowed moves answer 200, the rest 409 naming the allowed ones")
     func transitionTable() async throws {
         let world = try await APIWorld()

@@ -104,9 +104,10 @@ struct APIContext: Sendable {
                 switch try await keys.earlier(key: key, person: session.personID, requestHash: fingerprint) {
                 case .mismatch:
                     throw APIError.unprocessable("This Idempotency-Key was already used for a different request.")
-                case .replay(let status, let location, let body):
+                case .replay(let status, let location, let etag, let body):
                     var response = HTTPResponse.json(body, status: HTTPStatus(code: status))
                     if let location { response.headers["Location"] = location }
+                    if let etag { response.headers["ETag"] = etag }
                     response.headers["Idempotent-Replayed"] = "true"
                     return response
                 case .new:
@@ -115,7 +116,7 @@ struct APIContext: Sendable {
             }
             let response = try await create(session, reads.1)
             session.enqueue(IdempotencyKeyStore.completion(key: key, person: session.personID, status: response.status.code,
-                                                           location: response.headers["Location"],
+                                                           location: response.headers["Location"], etag: response.headers["ETag"],
                                                            body: stored?(response) ?? response.body.bytes ?? []))
             return response
         }

@@ -11,7 +11,7 @@ public struct IdempotencyKeyStore: Sendable {
         /// The key is new (or its first request rolled back): go ahead, then ``completion``.
         case new
         /// The same request already ran: answer this.
-        case replay(status: Int, location: String?, body: [UInt8])
+        case replay(status: Int, location: String?, etag: String?, body: [UInt8])
         /// The key was used for a different request.
         case mismatch
     }
@@ -36,20 +36,23 @@ public struct IdempotencyKeyStore: Sendable {
     /// left nothing (it rolled back).
     public func earlier(key: String, person: PersonID, requestHash: [UInt8]) async throws -> Claim {
         let rows = try await connection.query("""
-            SELECT request_hash, status, location, response_body FROM idempotency_keys
+            SELECT request_hash, status, location, etag, response_body FROM idempotency_keys
             WHERE person_id = \(person) AND key = \(key)
             """)
         guard let row = rows.first else { return .new }
         guard try row.decode(PostgresBytes.self, named: "request_hash").bytes == requestHash else { return .mismatch }
         return .replay(status: try row.decode(Int.self, named: "status"),
                        location: try row.decode(String?.self, named: "location"),
+                       etag: try row.decode(String?.self, named: "etag"),
                        body: try row.decode(PostgresBytes.self, named: "response_body").bytes)
     }
 
     /// Records the response of a claimed key, as a statement to send with the creation's writes.
-    public static func completion(key: String, person: PersonID, status: Int, location: String?, body: [UInt8]) -> PostgresStatement<Void> {
+    public static func completion(key: String, person: PersonID, status: Int, location: String?, etag: String?,
+                                  body: [UInt8]) -> PostgresStatement<Void> {
         PostgresStatement("""
-            UPDATE idempotency_keys SET status = \(status), location = \(location), response_body = \(PostgresBytes(body))
+            UPDATE idempotency_keys SET status = \(status), location = \(location), etag = \(etag),
+                   response_body = \(PostgresBytes(body))
             WHERE person_id = \(person) AND key = \(key)
             """)
     }

@@ -20,11 +20,6 @@ enum PlanAPIDescription {
         "description": .string("The record's version, quoted."), "required": .bool(true),
         "schema": JSONSchema.string(pattern: #"^"(plan|goal|template)-[0-9]+"$"#).json,
     ]))
-    /// A creation's ETag: absent when an `Idempotency-Key` replay answers (the body's `etag` has it).
-    private static let createdETag: JSONValue = .object(JSONObject([
-        "description": .string("The new record's version, quoted; left out by an Idempotency-Key replay (the body's `etag` has it)."),
-        "required": .bool(false), "schema": JSONSchema.string(pattern: #"^"(plan|goal|template)-[0-9]+"$"#).json,
-    ]))
     private static let guarded: [OpenAPIOperation.Response] = [
         .badRequest, .forbidden, .notFound, .conflict, .preconditionFailed, .contentTooLarge, .unsupportedMediaType,
         .unprocessable, .preconditionRequired,
@@ -39,7 +34,7 @@ enum PlanAPIDescription {
             requestBody: .json(.reference("PlanCreation"), "The plan."),
             responses: [
                 .json(201, "Created, as `GET /v1/plans/{id}` shows it.", .reference("Plan"),
-                      headers: ["Location": OpenAPIComponents.location("/v1/plans/{id}"), "ETag": createdETag,
+                      headers: ["Location": OpenAPIComponents.location("/v1/plans/{id}"), "ETag": etagHeader,
                                 "Idempotent-Replayed": OpenAPIComponents.replayed]),
                 .badRequest, .notFound, .contentTooLarge, .unsupportedMediaType, .unprocessable,
             ],
@@ -104,7 +99,7 @@ enum PlanAPIDescription {
             tag: "plans", access: editors, parameters: [planID],
             requestBody: .json(.reference("GoalCreation"), "The goal."),
             responses: [
-                .json(201, "Added.", .reference("Goal"), headers: ["Location": OpenAPIComponents.location("/v1/goals/{id}"), "ETag": createdETag,
+                .json(201, "Added.", .reference("Goal"), headers: ["Location": OpenAPIComponents.location("/v1/goals/{id}"), "ETag": etagHeader,
                                                              "Idempotent-Replayed": OpenAPIComponents.replayed]),
                 .badRequest, .forbidden, .notFound, .conflict, .contentTooLarge, .unsupportedMediaType, .unprocessable,
             ],
@@ -129,7 +124,7 @@ enum PlanAPIDescription {
             requestBody: .json(.reference("PlanTemplateCreation"), "The template."),
             responses: [
                 .json(201, "Created.", .reference("PlanTemplate"), headers: ["Location": OpenAPIComponents.location("/v1/plan-templates/{id}"),
-                                                                         "ETag": createdETag, "Idempotent-Replayed": OpenAPIComponents.replayed]),
+                                                                         "ETag": etagHeader, "Idempotent-Replayed": OpenAPIComponents.replayed]),
                 .badRequest, .notFound, .contentTooLarge, .unsupportedMediaType, .unprocessable,
             ],
             takesIdempotencyKey: true),
