@@ -39,6 +39,14 @@ enum OpenAPIComponents {
     }
 
     static let roles = JSONSchema.enumeration(Role.allCases.map(\.rawValue))
+
+    /// Points in a request (`RequestObject.score`): a number with at most two decimal places, or
+    /// the same as a string.
+    static let points = JSONSchema.anyOf([
+        .number(minimum: "0", maximum: "99999.99", multipleOf: "0.01"),
+        // `Score.init?(_:)`: up to 15 whole digits and two places, at most 99999.99; "-0" is 0.
+        .string(pattern: #"^(-0{1,15}(\.0{1,2})?|0{0,10}[0-9]{1,5}(\.[0-9]{1,2})?)$"#),
+    ])
     static let levelObject = JSONSchema.object(required: ["label": .string(), "points": .score])
 
     // MARK: - Schemas
@@ -414,11 +422,7 @@ enum OpenAPIComponents {
         let rating = JSONSchema.object(
             required: [
                 "competencyId": .uuid,
-                "points": .anyOf([
-                    .number(minimum: "0", maximum: "99999.99", multipleOf: "0.01"),
-                    // `Score.init?(_:)`: up to 15 whole digits and two places, at most 99999.99; "-0" is 0.
-                    .string(pattern: #"^(-0{1,15}(\.0{1,2})?|0{0,10}[0-9]{1,5}(\.[0-9]{1,2})?)$"#),
-                ], description: "A level of the competency's scale: a number with at most two decimal places, or the same as a string."),
+                "points": points.described("A level of the competency's scale: a number with at most two decimal places, or the same as a string."),
             ],
             optional: [
                 "comment": anyText(maxLength: 10_000).orNull,

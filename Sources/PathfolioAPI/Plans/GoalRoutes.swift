@@ -37,7 +37,7 @@ struct GoalRoutes {
                 try PlanRoutes.requireKnown(draft.competencies, known: try session.read(known), pointer: "/targetCompetencyIds")
                 let goal = try draft.goal(id: GoalID(UUID()), over: nil, approval: approval)
                 try edit.apply(.addGoal(goal))
-                let saved = try edit.save(action: approval.isProposal ? "goal.propose" : "goal.add")
+                let saved = try edit.save(action: goal.isApproved ? "goal.add" : "goal.propose")
                 let plan = try await PlanRoutes.representation(saved, in: session)
                 guard let created = plan.goals.first(where: { $0.id == goal.id.description }) else { throw APIError.notFound }
                 return .json(created, status: .created, headers: ["Location": "/v1/goals/\(goal.id)", "ETag": created.etag])
@@ -103,12 +103,5 @@ struct GoalRoutes {
                 return .json(changed, headers: ["ETag": changed.etag])
             }
         })
-    }
-}
-
-extension Goal.Approval {
-    var isProposal: Bool {
-        if case .proposed = self { return true }
-        return false
     }
 }

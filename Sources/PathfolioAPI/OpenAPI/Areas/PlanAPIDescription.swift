@@ -169,10 +169,7 @@ enum PlanAPIDescription {
 
     // MARK: - Schemas
 
-    private static let points = JSONSchema.anyOf([
-        .number(minimum: "0", maximum: "99999.99", multipleOf: "0.01"),
-        .string(pattern: #"^(-0{1,15}(\.0{1,2})?|0{0,10}[0-9]{1,5}(\.[0-9]{1,2})?)$"#),
-    ], description: "Points each target must reach: a number with at most two decimal places, or the same as a string.")
+    private static let points = OpenAPIComponents.points.described("Points each target must reach: a number with at most two decimal places, or the same as a string.")
     private static let competencyIDs = JSONSchema.array(of: .uuid, minItems: 1, maxItems: 100, uniqueItems: true)
     private static let milestoneInput = JSONSchema.object(required: ["dueDate": .date, "competencyIds": .array(of: .uuid, minItems: 1, maxItems: 100)])
     private static let profileMembers: [(String, JSONSchema)] = ["strengths", "challenges", "interests", "aspirations"].map {

@@ -70,23 +70,19 @@ public struct PlanRecordStore: Sendable {
     /// Groups joined plan ⟕ goal rows (ordered by plan, then goal position) into records.
     private static func records(from rows: PostgresRows) throws -> [PlanRecord] {
         var records: [PlanRecord] = []
-        var current: (row: PostgresRow, goals: [Goal], stamps: [GoalID: GoalStamp])?
-        func finish() throws {
-            guard let current else { return }
-            records.append(try record(current.row, goals: current.goals, stamps: current.stamps))
-        }
+        var current: (id: PlanID, row: PostgresRow, goals: [Goal], stamps: [GoalID: GoalStamp])?
         for row in rows {
             let planID = try row.decode(PlanID.self, named: "plan_id")
-            if current.map({ (try? $0.row.decode(PlanID.self, named: "plan_id")) != planID }) ?? true {
-                try finish()
-                current = (row, [], [:])
+            if current?.id != planID {
+                if let done = current { records.append(try record(done.row, goals: done.goals, stamps: done.stamps)) }
+                current = (planID, row, [], [:])
             }
             if let (goal, stamp) = try goal(from: row) {
                 current?.goals.append(goal)
                 current?.stamps[goal.id] = stamp
             }
         }
-        try finish()
+        if let done = current { records.append(try record(done.row, goals: done.goals, stamps: done.stamps)) }
         return records
     }
 
