@@ -133,6 +133,35 @@ struct PlanWorkflowAPITests {
         #expect(try await world.count("plans") == 1)
     }
 
+    @Test("a template instantiated for a class: its learners, the advisor's caseload only; an unknown class is 422")
+    func instantiateForAClass() async throws {
+        let world = try await APIWorld()
+        defer { Task { await world.shutdown() } }
+        let made = try await world.call("POST", "/v1/classes", as: .admin, json: ["title": "7B"])
+        #expect(made.status == 201, "\(made.text)")
+        let classID = made.json["id"] as? String ?? ""
+        for who in [APIWorld.Who.learner, .otherLearner] {
+            let added = try await world.call("PUT", "/v1/classes/\(classID)/learners/\(world.id(who))", as: .admin)
+            #expect(added.status == 201 || added.status == 204, "\(added.text)")
+        }
+        let template = try await world.call("POST", "/v1/plan-templates", as: .advisor, json: [
+            "title": "7B plan", "goals": [["statement": "Add", "kind": "academic",
+                                          "targetCompetencyIds": [world.competencies["M.1"]!], "dueAfterDays": 30]]])
+        let path = "/v1/plan-templates/\(template.json["id"] as? String ?? "")/instantiate"
+        let answer = try await world.call("POST", path, as: .advisor, json: [
+            "classId": classID, "startDate": "2026-09-01", "targetDate": "2027-06-30"])
+        #expect(answer.status == 200, "\(answer.text)")
+        let results = Dictionary(uniqueKeysWithValues: (answer.json["results"] as? [[String: Any]] ?? []).map {
+            ($0["learnerId"] as? String ?? "", $0["result"] as? String ?? "")
+        })
+        // Learner 1 is in the advisor's caseload; learner 2 is not.
+        #expect(results == [world.id(.learner): "created", world.id(.otherLearner): "not_in_caseload"])
+        let unknown = try await world.call("POST", path, as: .advisor, json: [
+            "classId": UUID().uuidString, "startDate": "2026-09-01", "targetDate": "2027-06-30"])
+        #expect(unknown.status == 422)
+        #expect(try await world.count("plans") == 1)
+    }
+
     @Test("every pair of plan statuses through the API: allowed moves answer 200, the rest 409 naming the allowed ones")
     func transitionTable() async throws {
         let world = try await APIWorld()
