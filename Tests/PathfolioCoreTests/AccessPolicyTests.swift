@@ -15,11 +15,11 @@ struct AccessPolicyTests {
 
     static let learnerRecordAllowed: [Role: Set<AccessAction>] = [
         .learner: [.readProgress, .readEvidence, .submitEvidence, .withdrawEvidence, .readPlan, .requestPlanReview,
-                   .proposeGoal, .commentOnPlan, .readTranscript],
+                   .proposeGoal, .commentOnPlan, .readTranscript, .readDisclosures],
         .advisor: [.readProgress, .readEvidence, .reviewEvidence, .readPlan, .createPlan, .editPlan, .transitionPlan,
                    .proposeGoal, .commentOnPlan, .readTranscript],
         .assessor: [.readProgress, .readEvidence, .submitEvidence, .reviewEvidence, .readPlan],
-        .registrar: [.readProgress, .readEvidence, .readPlan, .readTranscript, .certifyTranscript],
+        .registrar: [.readProgress, .readEvidence, .readPlan, .readTranscript, .certifyTranscript, .readDisclosures],
         .admin: [],
     ]
     static let institutionAllowed: [Role: Set<AccessAction>] = [

@@ -20,10 +20,12 @@ struct TranscriptTests {
         try plan.apply(.transition(from: .draft, to: .active), by: id(50), at: instant(0))
         let asOf = instant(86_400 * 2)
         let progress = LearnerProgress(learner: learnerA, graph: graph, frameworks: [frameworkF: framework], reviews: ledger, asOf: asOf)
-        let transcript = Transcript(institution: institution, learner: learnerA, asOf: asOf, progress: progress, graph: graph,
+        let transcript = Transcript(institution: institution,
+                                    learner: Transcript.Learner(id: learnerA, givenName: "Ada", familyName: "Lovelace", sourcedID: nil), asOf: asOf, progress: progress, graph: graph,
                                     frameworks: [frameworkF: framework], plans: [plan],
                                     timeZone: TimeZone(identifier: institution.timeZoneIdentifier)!)
         #expect(transcript.issuer.name == "Lincoln High")
+        #expect(transcript.learner.fullName == "Ada Lovelace")
         #expect(transcript.competencies.map(\.code) == ["M.1", "M.2"])          // M.3 came later; sorted by code
         #expect(transcript.competencies.map(\.level) == ["Advanced", "Proficient"])
         // 2026-01-01T01:00Z is still 2025-12-31 in Chicago.

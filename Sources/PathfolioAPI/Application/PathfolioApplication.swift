@@ -36,6 +36,8 @@ public struct PathfolioApplication: Sendable {
         ClassMasteryRoutes(context: context).register(on: &router)
         EarlyWarningSettingsRoutes(context: context).register(on: &router)
         CaseloadRoutes(context: context).register(on: &router)
+        TranscriptRoutes(context: context).register(on: &router)
+        TranscriptExportRoutes(context: context).register(on: &router)
         return router
     }
 

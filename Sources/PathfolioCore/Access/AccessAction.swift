@@ -31,6 +31,8 @@ public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {
     case readTranscript
     /// Certify (freeze) a transcript, or revoke one.
     case certifyTranscript
+    /// Read the record of who received the learner's transcripts (FERPA disclosures).
+    case readDisclosures
 
     // Institution.
     /// Read frameworks and competencies.
@@ -72,7 +74,7 @@ public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {
     public static let learnerRecordActions: [AccessAction] = [
         .readProgress, .readEvidence, .submitEvidence, .withdrawEvidence, .reviewEvidence, .readPlan, .createPlan,
         .editPlan, .transitionPlan, .requestPlanReview, .proposeGoal, .commentOnPlan, .readTranscript,
-        .certifyTranscript,
+        .certifyTranscript, .readDisclosures,
     ]
     /// Actions on the institution as a whole.
     public static let institutionActions: [AccessAction] = [

@@ -25,7 +25,7 @@ public enum AccessPolicy {
             case .learner:
                 return learner == actor.personID && [
                     .readProgress, .readEvidence, .submitEvidence, .withdrawEvidence, .readPlan,
-                    .requestPlanReview, .proposeGoal, .commentOnPlan, .readTranscript,
+                    .requestPlanReview, .proposeGoal, .commentOnPlan, .readTranscript, .readDisclosures,
                 ].contains(action)
             case .advisor:
                 return actor.caseload.contains(learner) && [
@@ -37,7 +37,8 @@ public enum AccessPolicy {
                     .readProgress, .readEvidence, .submitEvidence, .reviewEvidence, .readPlan,
                 ].contains(action)
             case .registrar:
-                return [.readProgress, .readEvidence, .readPlan, .readTranscript, .certifyTranscript].contains(action)
+                return [.readProgress, .readEvidence, .readPlan, .readTranscript, .certifyTranscript, .readDisclosures]
+                    .contains(action)
             case .admin:
                 return false
             }

@@ -11,14 +11,43 @@ public struct Transcript: Sendable, Hashable, Codable {
         public let name: String
     }
 
+    /// Whose transcript it is, as printed on it.
+    public struct Learner: Sendable, Hashable, Codable {
+        /// The person.
+        public let id: PersonID
+        /// Given name.
+        public let givenName: String
+        /// Family name.
+        public let familyName: String
+        /// The student information system's id (OneRoster `sourcedId`), when imported.
+        public let sourcedID: String?
+
+        /// Describes the learner.
+        public init(id: PersonID, givenName: String, familyName: String, sourcedID: String?) {
+            self.id = id
+            self.givenName = givenName
+            self.familyName = familyName
+            self.sourcedID = sourcedID
+        }
+
+        /// "Given Family", trimmed.
+        public var fullName: String {
+            [givenName, familyName].filter { !$0.isEmpty }.joined(separator: " ")
+        }
+    }
+
     /// One mastered competency.
     public struct Entry: Sendable, Hashable, Codable {
         /// Framework id.
         public let frameworkID: FrameworkID
         /// Framework title.
         public let frameworkTitle: String
-        /// Competency id.
+        /// The framework's CASE URI.
+        public let frameworkURI: String
+        /// Competency id (its CASE identifier).
         public let competencyID: CompetencyID
+        /// The competency's CASE URI.
+        public let competencyURI: String
         /// Human coding scheme (or id).
         public let code: String
         /// Full statement.
@@ -50,7 +79,9 @@ public struct Transcript: Sendable, Hashable, Codable {
     /// Who issues it.
     public let issuer: Issuer
     /// The learner.
-    public let learnerID: PersonID
+    public let learner: Learner
+    /// The learner's id.
+    public var learnerID: PersonID { learner.id }
     /// The as-of instant.
     public let asOf: Date
     /// Mastered competencies, by framework title then code.
@@ -65,22 +96,23 @@ public struct Transcript: Sendable, Hashable, Codable {
     ///     as are unapproved and dropped goals.
     ///   - timeZone: the institution's zone (resolved by the caller from
     ///     ``Institution/timeZoneIdentifier``), in which instants become dates.
-    public init(institution: Institution, learner: PersonID, asOf: Date, progress: LearnerProgress,
+    public init(institution: Institution, learner: Learner, asOf: Date, progress: LearnerProgress,
                 graph: CompetencyGraph, frameworks: [FrameworkID: Framework], plans: [Plan], timeZone: TimeZone) {
         issuer = Issuer(institutionID: institution.id, name: institution.name)
-        learnerID = learner
+        self.learner = learner
         self.asOf = asOf
         competencies = progress.entries.values.filter { $0.status == .mastered }.compactMap { entry -> Entry? in
             guard let competency = graph.competency(entry.competencyID) else { return nil }
-            return Entry(frameworkID: competency.frameworkID,
-                         frameworkTitle: frameworks[competency.frameworkID]?.title ?? "",
-                         competencyID: competency.id, code: competency.code, statement: competency.fullStatement,
+            let framework = frameworks[competency.frameworkID]
+            return Entry(frameworkID: competency.frameworkID, frameworkTitle: framework?.title ?? "",
+                         frameworkURI: framework?.uri ?? "", competencyID: competency.id, competencyURI: competency.uri,
+                         code: competency.code, statement: competency.fullStatement,
                          level: entry.level?.label, score: entry.score,
                          firstMasteredOn: entry.firstMasteredAt.map { CalendarDate($0, in: timeZone) })
         }.sorted { ($0.frameworkTitle, $0.code, $0.competencyID) < ($1.frameworkTitle, $1.code, $1.competencyID) }
         let today = CalendarDate(asOf, in: timeZone)
         var goals: [AchievedGoal] = []
-        for plan in plans where plan.learnerID == learner && (plan.status == .active || plan.status == .completed) {
+        for plan in plans where plan.learnerID == learner.id && (plan.status == .active || plan.status == .completed) {
             for goal in plan.goals where goal.isApproved && !goal.isDropped {
                 let assessment = GoalAssessment(goal: goal, planStart: plan.startDate, progress: progress,
                                                 today: today, timeZone: timeZone)

@@ -45,6 +45,17 @@ public struct MasteryStateStore: Sendable {
             """) { rows in try rows.map(stored(from:)) }
     }
 
+    /// The stored states of several learners, by learner.
+    public static func states(of learners: [PersonID]) -> PostgresStatement<[PersonID: [Stored]]> {
+        PostgresStatement("""
+            SELECT \(unescaped: columns), learner_id FROM mastery_states WHERE learner_id = ANY (\(learners)::uuid[])
+            """) { rows in
+            var states: [PersonID: [Stored]] = [:]
+            for row in rows { states[try row.decode(PersonID.self, at: 9), default: []].append(try stored(from: row)) }
+            return states
+        }
+    }
+
     /// The stored states of some competencies of the learner of `evidence`.
     public static func states(ofLearnerOf evidence: EvidenceID, for competencies: [CompetencyID]) -> PostgresStatement<[Stored]> {
         PostgresStatement("""

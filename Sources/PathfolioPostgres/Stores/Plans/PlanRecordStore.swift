@@ -59,10 +59,15 @@ public struct PlanRecordStore: Sendable {
     /// The plans of these learners that are still open (draft, in review, active), with their
     /// goals: what pacing, readiness and the caseload judge.
     public static func openRecords(of learners: [PersonID]) -> PostgresStatement<[PlanRecord]> {
+        records(of: learners, in: [.draft, .inReview, .active])
+    }
+
+    /// The plans of these learners in one of `statuses`, with their goals, by learner then newest first.
+    public static func records(of learners: [PersonID], in statuses: [PlanStatus]) -> PostgresStatement<[PlanRecord]> {
         PostgresStatement("""
             SELECT \(unescaped: planColumns), \(unescaped: goalColumns)
             FROM plans p LEFT JOIN goals g ON g.institution_id = p.institution_id AND g.plan_id = p.id
-            WHERE p.learner_id = ANY (\(learners)::uuid[]) AND p.status IN ('draft', 'in_review', 'active')
+            WHERE p.learner_id = ANY (\(learners)::uuid[]) AND p.status = ANY (\(statuses.map(\.rawValue))::text[])
             ORDER BY p.learner_id, p.created_at DESC, p.id DESC, g.position
             """) { rows in try records(from: rows) }
     }
