@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(
             name: "PathfolioInteropTests",
             dependencies: ["PathfolioInterop", "PathfolioCore"],
-            exclude: ["validate_case_export.py"],
+            exclude: ["validate_case_export.py", "validate_clr_export.py"],
             swiftSettings: strict
         ),
         .testTarget(

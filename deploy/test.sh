@@ -43,5 +43,13 @@ for kind in package document documents item association; do
     python3 Tests/PathfolioInteropTests/validate_case_export.py --formats --kind "$kind" "$exports"/*."$kind".json
 done
 
+echo "== CLR 2.0 transcript credentials against the official CLR 2.0 and Open Badges 3.0 JSON Schemas"
+# The builder's credential (ClrTranscriptCredentialTests) and the payload of a CLR VC-JWT the
+# running API signed (TranscriptCredentialTests).
+clr_exports=$(mktemp -d)
+CLR_EXPORT_DIR="$clr_exports" swift test --skip-build --filter 'ClrTranscriptCredentialTests|TranscriptCredentialTests' > "$clr_exports/run.log" 2>&1 || { cat "$clr_exports/run.log"; exit 1; }
+python3 Tests/PathfolioInteropTests/validate_clr_export.py "$clr_exports"/*.clr.json
+rm -rf "$clr_exports"
+
 echo "== swift test"
 swift test --skip-build
