@@ -62,7 +62,7 @@ struct TranscriptExportRoutes {
                 try await context.session(request) { session in
                     let export = TranscriptExportStore(connection: session.connection, exportID: exportID)
                     if format == .csv && asOf == nil {
-                        try await TranscriptExportRoutes.streamPairs(export, to: writer, in: session)
+                        try await TranscriptExportRoutes.streamPairs(export, to: writer)
                     } else {
                         try await TranscriptExportRoutes.streamLearners(export, format: format, asOf: asOf, to: writer,
                                                                         in: session, context: context)
@@ -72,25 +72,29 @@ struct TranscriptExportRoutes {
         })
     }
 
-    /// CSV from the projection: one cursor over the mastered pairs, written as they come.
-    static func streamPairs(_ export: TranscriptExportStore, to writer: HTTPBodyWriter, in session: Session) async throws {
-        guard let institution = try await session.connection.run(TranscriptSourceStore.institution()) else { return }
-        let asOf = session.transactionStartedAt.formatted(.iso8601)
+    /// CSV from the projection: one cursor over the mastered pairs, whose cells PostgreSQL
+    /// already formats; each fetched batch is written straight from libpq's buffers while the
+    /// next one is fetched.
+    static func streamPairs(_ export: TranscriptExportStore, to writer: HTTPBodyWriter) async throws {
         try await writer.write(TranscriptCSV.header)
         try await export.openCompetencyRows()
-        while true {
-            let rows = try await export.nextCompetencyRows(rowsPerFetch)
-            if rows.isEmpty { break }
-            var chunk = ""
-            chunk.reserveCapacity(rows.count * 200)
+        var rows = try await export.nextCompetencyRows(rowsPerFetch)
+        var chunk: [UInt8] = []
+        while !rows.isEmpty {
+            async let next = export.nextCompetencyRows(rowsPerFetch)
+            chunk.removeAll(keepingCapacity: true)
             for row in rows {
-                chunk += TranscriptCSV.line(TranscriptCSV.Record(
-                    record: "competency", learnerID: row.learnerID, learnerSourcedID: row.learnerSourcedID,
-                    learnerName: [row.givenName, row.familyName].filter { !$0.isEmpty }.joined(separator: " "),
-                    framework: row.framework, code: row.code, statement: row.statement, level: row.level, score: row.score,
-                    date: row.firstMasteredOn, uri: row.uri, issuer: institution.name, asOf: asOf))
+                for column in 0..<TranscriptCSV.columns.count {
+                    if column > 0 { chunk.append(0x2C) }
+                    row.withText(at: column) { cell in
+                        if let cell { TranscriptCSV.writer.append(field: cell, to: &chunk) }
+                    }
+                }
+                chunk.append(0x0D)
+                chunk.append(0x0A)
             }
             try await writer.write(chunk)
+            rows = try await next
         }
     }
 

@@ -25,16 +25,34 @@ public struct CSVWriter: Sendable {
 
     /// One cell as written (neutralised if enabled, then quoted if needed).
     public func encode(field: String) -> String {
-        var value = field
-        if neutralizeFormulas, let first = value.unicodeScalars.first,
-           Self.formulaTriggers.contains(Character(first)) {
-            value = "'" + value
-        }
-        let needsQuotes = value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
-            || value.hasPrefix(" ") || value.hasSuffix(" ")
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var out: [UInt8] = []
+        out.reserveCapacity(field.utf8.count + 2)
+        var utf8 = field
+        utf8.withUTF8 { append(field: $0, to: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// Appends one cell's UTF-8 bytes as written (neutralised if enabled, then quoted if needed):
+    /// the allocation-free path of a streamed export.
+    public func append(field: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let neutralize = neutralizeFormulas && field.first.map { Self.formulaTriggerBytes.contains($0) } == true
+        let needsQuotes = field.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
+            || (!neutralize && field.first == 0x20) || field.last == 0x20
+        if needsQuotes { out.append(0x22) }
+        if neutralize { out.append(0x27) }
+        if needsQuotes {
+            for byte in field {
+                if byte == 0x22 { out.append(0x22) }
+                out.append(byte)
+            }
+            out.append(0x22)
+        } else {
+            out.append(contentsOf: field)
+        }
+    }
+
+    /// The first bytes that make a spreadsheet evaluate a cell (``formulaTriggers`` as UTF-8).
+    static let formulaTriggerBytes: [UInt8] = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
 
     /// One record, with its CRLF terminator.
     public func encode(record: [String]) -> String {

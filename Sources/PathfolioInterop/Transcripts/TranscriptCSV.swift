@@ -53,7 +53,8 @@ public enum TranscriptCSV {
         }
     }
 
-    static let writer = CSVWriter(neutralizeFormulas: true)
+    /// The writer of every transcript cell (formulas neutralised).
+    public static let writer = CSVWriter(neutralizeFormulas: true)
 
     /// The header record, with its CRLF.
     public static var header: String { writer.encode(record: columns) }

@@ -54,6 +54,15 @@ public final class PostgresRows: Sendable, RandomAccessCollection {
             try T.decode(text: UnsafeBufferPointer(start: bytes, count: length), type: types[column], column: name)
         }
     }
+
+    func withText<R>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {
+        precondition(column >= 0 && column < columns.count && row >= 0 && row < endIndex, "no such cell")
+        if PQgetisnull(result, Int32(row), Int32(column)) == 1 { return try body(nil) }
+        let length = Int(PQgetlength(result, Int32(row), Int32(column)))
+        return try PQgetvalue(result, Int32(row), Int32(column))!.withMemoryRebound(to: UInt8.self, capacity: length) {
+            try body(UnsafeBufferPointer(start: $0, count: length))
+        }
+    }
 }
 
 /// One row of a result.
@@ -69,5 +78,11 @@ public struct PostgresRow: Sendable {
     /// The value of the named column.
     public func decode<T: PostgresDecodable>(_ type: T.Type, named column: String) throws(PostgresError) -> T {
         try rows.decode(type, row: index, column: try rows.columnIndex(column))
+    }
+
+    /// The column's value as the text PostgreSQL sent, without copying (`nil` for NULL); the
+    /// bytes are valid only inside `body`. For streaming values straight into an output buffer.
+    public func withText<R>(at column: Int, _ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {
+        try rows.withText(row: index, column: column, body)
     }
 }

@@ -9,6 +9,9 @@ enum BenchIDs {
     static let institution = "b0000000-0000-4000-8000-000000000001"
     static let admin = "b0000000-0000-4000-8000-0000000000a1"
     static let framework = "c0000000-0000-4000-8000-000000000000"
+    /// The `export` workload's registrar and its class of every learner.
+    static let registrar = "b0000000-0000-4000-8000-0000000000a2"
+    static let exportClass = "b0000000-0000-4000-8000-0000000000c1"
 
     /// Assessor `a` (1-based).
     static func assessor(_ a: Int) -> String { "a0000000-0000-4000-8000-" + digits(a, 12) }

@@ -6,9 +6,12 @@
 //   import  the largest CASE fixture through POST /v1/frameworks/import vs psql \copy of the same rows
 //   plans   a template instantiated for every learner over HTTP vs the same statement run directly
 //           (plans/s); an advisor's caseload of 500 over HTTP (wrk) vs pgbench on the same statements
+//   export  the bulk CSV transcript export (every state made mastered: learners × competencies rows)
+//           over HTTP vs `COPY (the same query) TO STDOUT` through psql (rows/s), and the service's peak
+//           RSS exporting 100k rows vs all of them (a fresh service process)
 //
 // Usage: PathfolioAPIBench --pathfolio PATH [--seconds 10] [--clients 4,16,64] [--learners 10000]
-//        [--workloads w1,w2,import,plans] [--modes extended,prepared] [--rounds 1] [--import-runs 3] [--pool-size 16]
+//        [--workloads w1,w2,import,plans,export] [--modes extended,prepared] [--rounds 1] [--import-runs 3] [--pool-size 16]
 //        [--caseload 500] [--verify-seed] [--keep]
 import Foundation
 import PathfolioAPI
@@ -23,7 +26,7 @@ struct Options {
     var perAssessor = 100
     var strands = 10
     var leaves = 19
-    var workloads: Set<String> = ["w1", "w2", "import", "plans"]
+    var workloads: Set<String> = ["w1", "w2", "import", "plans", "export"]
     /// Advisees of the plans workload's first advisor (the second advises the other learners).
     var caseload = 500
     var modes = ["extended", "prepared"]
@@ -466,6 +469,91 @@ do {    say("cluster: \(root), PostgreSQL \(try Shell.run([cluster.binDirectory 
             }
             return ((result(output, "requests") ?? 0) - failed) / (result(output, "seconds") ?? 1)
         }
+    }
+
+    if options.workloads.contains("export") {
+        say("\nexport: the bulk CSV transcript export vs COPY of the same query")
+        // Every state mastered, so the export holds learners × competencies rows; a registrar; a class
+        // of every learner (the big export) and a cohort of the first 500 (the small one).
+        let small = min(500, options.learners)
+        try await database.execute(script: """
+            BEGIN;
+            UPDATE mastery_states SET status = 'mastered', first_mastered_at = coalesce(first_mastered_at, latest_review_at, now())
+            WHERE status <> 'mastered';
+            INSERT INTO people (id, institution_id, source_id, given_name, family_name)
+            VALUES ('\(BenchIDs.registrar)', '\(BenchIDs.institution)', 'registrar', 'Rita', 'Registrar');
+            INSERT INTO person_roles (institution_id, person_id, role) VALUES ('\(BenchIDs.institution)', '\(BenchIDs.registrar)', 'registrar');
+            INSERT INTO api_tokens (id, institution_id, person_id, token_hash, label)
+            VALUES (gen_random_uuid(), '\(BenchIDs.institution)', '\(BenchIDs.registrar)', \(BenchIDs.tokenHashSQL("'registrar'")), 'bench');
+            INSERT INTO classes (institution_id, id, title) VALUES ('\(BenchIDs.institution)', '\(BenchIDs.exportClass)', 'Everyone');
+            INSERT INTO class_members (institution_id, class_id, person_id, role)
+            SELECT '\(BenchIDs.institution)', '\(BenchIDs.exportClass)', \(BenchSeed.learnerSQL("i")), 'learner'
+            FROM generate_series(1, \(options.learners)) i;
+            UPDATE people SET cohort = 'first-\(small)' WHERE id IN (SELECT \(BenchSeed.learnerSQL("i")) FROM generate_series(1, \(small)) i);
+            COMMIT;
+            """)
+        try await database.execute(script: "VACUUM ANALYZE mastery_states, people, class_members")
+        // A fresh service process, so its peak memory is the export's alone.
+        server?.terminate()
+        server = try Shell.start([options.pathfolio, "serve", "--database-url", appURL, "--listen", "127.0.0.1:\(options.port)",
+                                  "--schema", repository + "/schema", "--pool-size", String(options.poolSize)], log: "/dev/null")
+        var up = false
+        for _ in 0..<100 {
+            if (try? Shell.run(["curl", "-sf", base + "/healthz"], check: true)) != nil { up = true; break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        guard up, let pid = server?.pid else { fail("the service did not restart") }
+        let idle = PeakMemory.residentKiB(of: pid)
+
+        /// Downloads one export to a file; answers rows, seconds, the export id and the peak RSS.
+        func export(_ query: String) throws -> (rows: Int, seconds: Double, id: String, peakKiB: Int) {
+            let file = work + "/export.csv", headers = work + "/export.headers"
+            let ((timing, _), peak) = try PeakMemory(pid: pid).measure { () throws -> (String, Int) in
+                (try Shell.run(["curl", "-s", "-N", "-o", file, "-D", headers, "-w", "%{http_code} %{time_total} %{time_starttransfer}",
+                                "-H", "Authorization: Bearer \(BenchIDs.secret("registrar"))", base + "/v1/transcripts?" + query + "&format=csv"]), 0)
+            }
+            let parts = timing.split(separator: " ")
+            guard parts.first == "200" else { fail("export \(query): \(timing)") }
+            let headerText = (try? String(contentsOfFile: headers, encoding: .utf8)) ?? ""
+            guard let idLine = headerText.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("pathfolio-export-id:") }) else {
+                fail("export \(query): no Pathfolio-Export-Id")
+            }
+            let lines = Int(try Shell.run(["wc", "-l", file]).split(separator: " ").first ?? "0") ?? 0
+            say(String(format: "  service, %@: %d rows in %.2f s (first byte after %.3f s), peak RSS %.1f MB",
+                       query, lines - 1, Double(parts[1]) ?? 0, Double(parts[2]) ?? 0, Double(peak) / 1024))
+            return (lines - 1, Double(parts[1]) ?? 0, String(idLine.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)), peak)
+        }
+        let smallRun = try export("cohort=first-\(small)")
+        let bigRun = try export("class=\(BenchIDs.exportClass)")
+        let expected = try await database.query("SELECT count(*) FROM mastery_states WHERE status = 'mastered'")[0].decode(Int.self, at: 0)
+        guard bigRun.rows == expected else { fail("the export held \(bigRun.rows) rows; the projection has \(expected) mastered states") }
+
+        // COPY of the same query (same disclosure rows), as pathfolio_app with the tenant set, to a file like curl's.
+        let copySQL = TranscriptExportStore.competencyRowsSQL(exportID: UUID(uuidString: bigRun.id)!)
+        let copyScript = work + "/copy.sql"
+        try """
+            BEGIN;
+            SELECT set_config('pathfolio.institution_id', '\(BenchIDs.institution)', true) \\g /dev/null
+            COPY (\(copySQL)) TO STDOUT WITH (FORMAT csv);
+            COMMIT;
+            """.write(toFile: copyScript, atomically: true, encoding: .utf8)
+        let copyStarted = ContinuousClock.now
+        try Shell.run(["sh", "-c", "'\(cluster.binDirectory)/psql' -X -q -v ON_ERROR_STOP=1 -d '\(appURL)' -f '\(copyScript)' > '\(work)/copy.csv'"])
+        let copySeconds = Shell.seconds(since: copyStarted)
+        let copyRows = Int(try Shell.run(["wc", "-l", work + "/copy.csv"]).split(separator: " ").first ?? "0") ?? 0
+        guard copyRows == bigRun.rows else { fail("COPY wrote \(copyRows) rows, the service \(bigRun.rows)") }
+        let serviceRate = Double(bigRun.rows) / bigRun.seconds, copyRate = Double(copyRows) / copySeconds
+        let line = String(format: "E1 CSV export of %d rows: service %.0f rows/s (%.2f s), COPY %.0f rows/s (%.2f s), ratio %.2f",
+                          bigRun.rows, serviceRate, bigRun.seconds, copyRate, copySeconds, serviceRate / copyRate)
+        say("  " + line)
+        summary.append(line)
+        let memory = String(format: "E2 service RSS: idle %.1f MB, peak exporting %d rows %.1f MB, %d rows %.1f MB: growth %.1f MB",
+                            Double(idle) / 1024, smallRun.rows, Double(smallRun.peakKiB) / 1024, bigRun.rows,
+                            Double(bigRun.peakKiB) / 1024, Double(bigRun.peakKiB - smallRun.peakKiB) / 1024)
+        say("  " + memory)
+        summary.append(memory)
+        try? FileManager.default.removeItem(atPath: work + "/export.csv")
+        try? FileManager.default.removeItem(atPath: work + "/copy.csv")
     }
 
     await database.close()

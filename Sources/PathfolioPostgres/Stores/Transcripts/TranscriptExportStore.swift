@@ -15,31 +15,18 @@ public struct TranscriptExportStore: Sendable {
         self.exportID = exportID
     }
 
-    /// One mastered (learner, competency) pair as CSV cells, every value already text.
-    public struct CompetencyRow: Sendable {
-        public let learnerID: String
-        public let learnerSourcedID: String
-        public let givenName: String
-        public let familyName: String
-        public let framework: String
-        public let code: String
-        public let statement: String
-        public let level: String
-        public let score: String
-        public let firstMasteredOn: String
-        public let uri: String
-    }
-
-    /// The SQL of the mastered pairs, by learner then framework title and code: the export's
-    /// one query, also what the benchmark runs through `COPY … TO STDOUT` to compare.
+    /// The SQL of the mastered pairs, by learner then framework title and code, as the cells of
+    /// a transcript CSV `competency` record (every column text, in `TranscriptCSV.columns`
+    /// order): the export's one query, also what the benchmark runs through `COPY … TO STDOUT`.
     public static func competencyRowsSQL(exportID: UUID) -> String {
         """
-        SELECT p.id::text, coalesce(p.source_id, ''), p.given_name, p.family_name, f.title,
+        SELECT 'competency', p.id::text, coalesce(p.source_id, ''),
+               concat_ws(' ', nullif(p.given_name, ''), nullif(p.family_name, '')), f.title,
                coalesce(c.human_coding_scheme, c.id::text), c.full_statement, coalesce(ms.level_label, ''),
-               coalesce(ms.score::text, ''),
-               (ms.first_mastered_at AT TIME ZONE (SELECT time_zone FROM institutions WHERE id = pathfolio_current_institution()))::date::text,
-               c.uri
+               coalesce(ms.score::text, ''), coalesce((ms.first_mastered_at AT TIME ZONE i.time_zone)::date::text, ''), c.uri,
+               i.name, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
         FROM disclosures d
+        JOIN institutions i ON i.id = d.institution_id
         JOIN people p ON p.institution_id = d.institution_id AND p.id = d.learner_id
         JOIN mastery_states ms ON ms.institution_id = d.institution_id AND ms.learner_id = d.learner_id AND ms.status = 'mastered'
         JOIN competencies c ON c.institution_id = ms.institution_id AND c.id = ms.competency_id
@@ -54,17 +41,9 @@ public struct TranscriptExportStore: Sendable {
         try await connection.execute(script: "DECLARE export_rows NO SCROLL CURSOR FOR " + Self.competencyRowsSQL(exportID: exportID))
     }
 
-    /// The next `count` pairs; empty at the end.
-    public func nextCompetencyRows(_ count: Int) async throws -> [CompetencyRow] {
-        let rows = try await connection.execute(script: "FETCH \(count) FROM export_rows")
-        return try rows.map { row in
-            CompetencyRow(learnerID: try row.decode(String.self, at: 0), learnerSourcedID: try row.decode(String.self, at: 1),
-                          givenName: try row.decode(String.self, at: 2), familyName: try row.decode(String.self, at: 3),
-                          framework: try row.decode(String.self, at: 4), code: try row.decode(String.self, at: 5),
-                          statement: try row.decode(String.self, at: 6), level: try row.decode(String.self, at: 7),
-                          score: try row.decode(String.self, at: 8), firstMasteredOn: try row.decode(String.self, at: 9),
-                          uri: try row.decode(String.self, at: 10))
-        }
+    /// The next `count` pairs (their cells as text, read with `PostgresRow.withText`); empty at the end.
+    public func nextCompetencyRows(_ count: Int) async throws -> PostgresRows {
+        try await connection.execute(script: "FETCH \(count) FROM export_rows")
     }
 
     /// Opens the cursor of the export's learners, in id order.
