@@ -32,6 +32,17 @@ let usage = """
                    --institution SLUG  the institution (the demo's is `demo`)
                    --database-url URL  (env DATABASE_URL)
 
+      export transcripts  Download the bulk transcript export from the running service (as the token's
+                 registrar: disclosures are recorded) to FILE, with a progress bar on a terminal.
+                 FILE appears only when complete (written as FILE.partial, then renamed).
+                   --org ID | --class ID | --cohort NAME   whose transcripts (exactly one)
+                   --format csv|ndjson|clr   default csv
+                   --out FILE          where to write it
+                   --as-of WHEN        YYYY-MM-DD or an RFC 3339 time; default now
+                   --purpose TEXT, --party TEXT   recorded with the disclosures
+                   --url URL           the service (env PATHFOLIO_URL; default http://127.0.0.1:8080)
+                   --token TOKEN       a registrar's bearer token (env PATHFOLIO_TOKEN)
+
       mastery rebuild  Recompute every mastery projection from the ledger of reviews.
                    --check             change nothing; list every difference (exit 1 if any)
                    --institution SLUG  only this institution
@@ -52,7 +63,7 @@ guard let command = arguments.first, !["--help", "-h", "help"].contains(command)
 do {
     // `token` and `mastery` take a verb (`token create`), `import` a kind and a file
     // (`import case FILE`); every other command takes options only.
-    let verb = ["token", "mastery", "import"].contains(command)
+    let verb = ["token", "mastery", "import", "export"].contains(command)
         ? arguments.dropFirst().first.flatMap { $0.hasPrefix("--") ? nil : $0 } : nil
     var rest = arguments.dropFirst(verb == nil ? 1 : 2)
     var operand: String?
@@ -72,6 +83,7 @@ do {
     case "token": try await TokenCommand.run(options, subcommand: verb)
     case "import": try await ImportCommand.run(options, kind: verb, path: operand)
     case "mastery": try await MasteryCommand.run(options, subcommand: verb)
+    case "export": try await ExportCommand.run(options, subcommand: verb)
     default: throw CommandError.usage("unknown command \(command)")
     }
 } catch let error as CommandError {
