@@ -554,6 +554,27 @@ do {    say("cluster: \(root), PostgreSQL \(try Shell.run([cluster.binDirectory 
         summary.append(memory)
         try? FileManager.default.removeItem(atPath: work + "/export.csv")
         try? FileManager.default.removeItem(atPath: work + "/copy.csv")
+
+        // A client that goes away mid-stream: read 1 MB of the big export, hang up, and check that the
+        // service's reading transaction ended (no session of pathfolio_app still in a transaction or
+        // fetching) and that it still answers.
+        _ = try Shell.run(["sh", "-c", "curl -s -N -H 'Authorization: Bearer \(BenchIDs.secret("registrar"))' "
+                           + "'\(base)/v1/transcripts?class=\(BenchIDs.exportClass)&format=csv' | head -c 1000000 > /dev/null"], check: false)
+        var busy = -1
+        for _ in 0..<50 {
+            try await Task.sleep(for: .milliseconds(100))
+            busy = try await database.query("""
+                SELECT count(*)::int8 FROM pg_stat_activity
+                WHERE usename = 'pathfolio_app' AND (state LIKE 'idle in transaction%' OR query LIKE 'FETCH%' AND state = 'active')
+                """)[0].decode(Int.self, at: 0)
+            if busy == 0 { break }
+        }
+        let after = try curl("GET", "/healthz", token: "")
+        let disconnect = "E3 client hung up after 1 MB: \(busy == 0 ? "the reading transaction ended" : "\(busy) session(s) still in a transaction"), "
+            + String(format: "service answers %d, RSS %.1f MB", after.status, Double(PeakMemory.residentKiB(of: pid)) / 1024)
+        say("  " + disconnect)
+        summary.append(disconnect)
+        guard busy == 0, after.status == 200 else { fail(disconnect) }
     }
 
     await database.close()
