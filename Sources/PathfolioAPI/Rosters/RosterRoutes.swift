@@ -13,18 +13,13 @@ struct RosterRoutes {
     /// The largest upload taken (413 beyond).
     let importLimit: Int
 
-    /// The media types of a ZIP archive.
-    static let mediaTypes = ["application/zip", "application/x-zip-compressed"]
+    /// The media types taken: a ZIP archive's, and plain bytes (what generic HTTP tools send).
+    static let mediaTypes = ["application/zip", "application/x-zip-compressed", "application/octet-stream"]
 
     func register(on router: inout Router) {
         let context = self.context
         let limit = importLimit
         router.post("/v1/rosters/import", bodyLimit: limit, APIContext.handler { request in
-            let mediaType = request.headers["Content-Type"]?.split(separator: ";").first?
-                .trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-            guard Self.mediaTypes.contains(mediaType) else {
-                throw APIError.unsupportedMediaType("Send the package as a ZIP archive (Content-Type: application/zip).")
-            }
             let dryRun: Bool
             switch request.query("dryRun") {
             case nil, "false": dryRun = false
@@ -39,6 +34,11 @@ struct RosterRoutes {
             }
             return try await context.creation(request, body: body) { session in
                 try session.require(.managePeople)
+                let mediaType = request.headers["Content-Type"]?.split(separator: ";").first?
+                    .trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+                guard Self.mediaTypes.contains(mediaType) else {
+                    throw APIError.unsupportedMediaType("Send the package as a ZIP archive (Content-Type: application/zip).")
+                }
                 do {
                     let package: OneRosterPackage
                     do {

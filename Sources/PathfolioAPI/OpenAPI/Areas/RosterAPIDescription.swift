@@ -35,9 +35,9 @@ enum RosterAPIDescription {
                                            optional: ["line": .integer(minimum: 1), "column": .string()])),
         ])),
         ("EquityReport", .object(required: [
-            "frameworkId": .uuid, "by": .enumeration(EquityRoutes.fields), "asOf": JSONSchema.timestamp.orNull,
+            "frameworkId": .uuid, "by": .enumeration(EquityRoutes.fields),
             "minimumGroupSize": .integer(minimum: 1), "groups": .array(of: equityRow), "total": equityRow,
-        ])),
+        ], optional: ["asOf": JSONSchema.timestamp.described("The `asOf` asked for, when one was.")])),
         ("EquitySettings", .object(required: ["minimumGroupSize": .integer(minimum: 5, maximum: 1000)],
                                    optional: ["updatedBy": .uuid, "updatedAt": .timestamp])),
         ("EquitySettingsInput", .object(required: [
@@ -49,11 +49,12 @@ enum RosterAPIDescription {
         OpenAPIOperation(
             method: .post, path: "/v1/rosters/import", operationId: "importRoster",
             summary: "Import a OneRoster 1.1 or 1.2 CSV package (zipped)",
-            description: "The package's CSV files (`manifest.csv`, `orgs.csv`, `users.csv`, 1.2 `roles.csv`, `academicSessions.csv`, `courses.csv`, `classes.csv`, `enrollments.csv`, `demographics.csv`) at the root of a ZIP archive or in one top-level folder; stored and deflate entries; up to 64 MiB by default. Bulk files replace what they hold (what they lack is removed: memberships deleted, people, orgs, sessions and classes marked retired), delta files upsert their rows and remove those marked `tobedeleted`; importing the same package again changes nothing. A package with any error answers 422 with every problem in `errors` (each with its `file`, `line`, `column` and a pointer `/<file>/<line>/<column>`) and writes nothing; an archive that cannot be read (not a ZIP, damaged, a ZIP bomb) answers 400. 201 with what was created, updated, unchanged and removed per table and every warning; with `dryRun=true`, 200 with the same summary and nothing written. Class memberships come from enrollments (students learn, teachers assess), advising from homeroom classes (their teachers advise their students).",
+            description: "The package's CSV files (`manifest.csv`, `orgs.csv`, `users.csv`, 1.2 `roles.csv`, `academicSessions.csv`, `courses.csv`, `classes.csv`, `enrollments.csv`, `demographics.csv`) at the root of a ZIP archive or in one top-level folder; stored and deflate entries; sent as `application/zip` (or `application/octet-stream`); up to 64 MiB by default. Bulk files replace what they hold (what they lack is removed: memberships deleted, people, orgs, sessions and classes marked retired), delta files upsert their rows and remove those marked `tobedeleted`; importing the same package again changes nothing. A package with any error answers 422 with every problem in `errors` (each with its `file`, `line`, `column` and a pointer `/<file>/<line>/<column>`) and writes nothing; an archive that cannot be read (not a ZIP, damaged, a ZIP bomb) answers 400. 201 with what was created, updated, unchanged and removed per table and every warning; with `dryRun=true`, 200 with the same summary and nothing written. Class memberships come from enrollments (students learn, teachers assess), advising from homeroom classes (their teachers advise their students).",
             tag: "rosters", access: .roles([.admin], scope: "Admins only; anyone else gets 404."),
             parameters: [.query("dryRun", "`true`: check and count, write nothing.", schema: .enumeration(["true", "false"]))],
             requestBody: OpenAPIOperation.RequestBody(description: "The package, zipped.", content: JSONObject([
                 "application/zip": .object(JSONObject(["schema": JSONSchema.string(format: "binary", minLength: 1).json])),
+                "application/octet-stream": .object(JSONObject(["schema": JSONSchema.string(format: "binary", minLength: 1).json])),
             ])),
             responses: [
                 .json(201, "Imported.", .reference("RosterImportSummary"), headers: ["Idempotent-Replayed": OpenAPIComponents.replayed]),

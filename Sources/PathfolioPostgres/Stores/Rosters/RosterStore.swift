@@ -42,7 +42,15 @@ public struct RosterStore: Sendable {
     /// Writes `snapshot`; see the type's documentation for what that means table by table.
     public func save(_ snapshot: RosterSnapshot, now: Date, on connection: PostgresConnection) async throws -> RosterSaveResult {
         let queries: [PostgresQuery] = [
-            "SELECT pg_advisory_xact_lock(\(Self.lockClass), hashtext(\(institution.description)))",
+            // Statistics do not know yet what this transaction (or a recent one) wrote: the
+            // planner, thinking the tables nearly empty, would nest loops over tens of thousands
+            // of rows (seconds per statement). Hash and merge joins suit a roster of any size;
+            // the setting is restored after the last statement.
+            """
+            SELECT pg_advisory_xact_lock(\(Self.lockClass), hashtext(\(institution.description))),
+                   set_config('pathfolio.roster_nestloop', current_setting('enable_nestloop'), true),
+                   set_config('enable_nestloop', 'off', true)
+            """,
             try orgs(snapshot.orgs, now: now),
             orgParents(),
             try sessions(snapshot.academicSessions, now: now),
@@ -54,6 +62,7 @@ public struct RosterStore: Sendable {
             advising(),
             personRoles(),
             try demographics(snapshot.demographics, now: now),
+            "SELECT set_config('enable_nestloop', current_setting('pathfolio.roster_nestloop'), true)",
         ]
         let results = try await connection.pipeline(queries)
         func counts(_ index: Int) throws -> RosterCounts {
@@ -271,8 +280,8 @@ public struct RosterStore: Sendable {
             ), removed AS (
                 DELETE FROM org_members m
                 WHERE m.institution_id = \(institution)
-                  AND NOT EXISTS (SELECT 1 FROM resolved r WHERE r.org_id = m.org_id AND r.person_id = m.person_id
-                                                            AND r.roster_role = m.roster_role)
+                  -- NOT IN over the CTE plans as a hashed subplan (NOT EXISTS as a quadratic nested loop).
+                  AND (m.org_id, m.person_id, m.roster_role) NOT IN (SELECT r.org_id, r.person_id, r.roster_role FROM resolved r)
                   AND (\(bulk) OR m.source_id = ANY(\(scope))
                        OR m.person_id IN (SELECT x.id FROM people x WHERE x.institution_id = \(institution) AND x.retired_at IS NOT NULL)
                        OR m.org_id IN (SELECT x.id FROM orgs x WHERE x.institution_id = \(institution) AND x.retired_at IS NOT NULL))
@@ -473,7 +482,7 @@ public struct RosterStore: Sendable {
     /// a derived row they already hold is left theirs).
     private func derived(table: String, key: [String], query: String) -> PostgresQuery {
         let columns = key.joined(separator: ", ")
-        let match = key.map { "d.\($0) = m.\($0)" }.joined(separator: " AND ")
+        let stored = key.map { "m.\($0)" }.joined(separator: ", ")
         return PostgresQuery(unsafeSQL: """
             WITH derived AS (\(query)
             ), added AS (
@@ -484,7 +493,7 @@ public struct RosterStore: Sendable {
             ), removed AS (
                 DELETE FROM \(table) m
                 WHERE m.institution_id = \(institution.description.quotedLiteral) AND m.source = 'roster'
-                  AND NOT EXISTS (SELECT 1 FROM derived d WHERE \(match))
+                  AND (\(stored)) NOT IN (SELECT \(columns) FROM derived)
                 RETURNING 1
             )
             SELECT (SELECT count(*) FROM added) AS created, 0::bigint AS updated,
