@@ -32,6 +32,16 @@ let usage = """
                    --institution SLUG  the institution (the demo's is `demo`)
                    --database-url URL  (env DATABASE_URL)
 
+      import oneroster DIR|ZIP  Import a OneRoster 1.1 or 1.2 CSV package (a folder of CSV files, or
+                 a ZIP of them at its root or in one folder) into an institution, in one
+                 transaction. A package with any error is refused whole (every problem printed
+                 as file:line, exit 1, nothing written); otherwise prints what was created,
+                 updated, unchanged and removed per table, and every warning. Importing the same
+                 package again changes nothing.
+                   --institution SLUG  the institution (the demo's is `demo`)
+                   --dry-run           check and count, write nothing
+                   --database-url URL  (env DATABASE_URL)
+
       export transcripts  Download the bulk transcript export from the running service (as the token's
                  registrar: disclosures are recorded) to FILE, with a progress bar on a terminal.
                  FILE appears only when complete (written as FILE.partial, then renamed).
@@ -71,7 +81,7 @@ do {
         operand = first
         rest = rest.dropFirst()
     }
-    let options = try CommandLineOptions(rest, flagNames: ["status", "check", "help"])
+    let options = try CommandLineOptions(rest, flagNames: ["status", "check", "help", "dry-run"])
     if options.flag("help") {
         Console.say(usage)
         exit(0)

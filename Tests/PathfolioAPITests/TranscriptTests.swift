@@ -256,6 +256,23 @@ struct TranscriptTests {
         #expect(Set(lines.compactMap { ($0?["learner"] as? [String: Any])?["id"] as? String })
                 == [world.id(.learner), world.id(.otherLearner)])
 
+        // An org: a district's export holds its school's learners too.
+        let institution = world.institution.description
+        let district = UUID().uuidString.lowercased(), school = UUID().uuidString.lowercased()
+        try await world.execute("""
+            INSERT INTO orgs (institution_id, id, source_id, name, type) VALUES ('\(institution)', '\(district)', 'd-1', 'District', 'district');
+            INSERT INTO orgs (institution_id, id, source_id, name, type, parent_id) VALUES ('\(institution)', '\(school)', 's-1', 'School', 'school', '\(district)');
+            INSERT INTO org_members (institution_id, org_id, person_id, role, roster_role, source_id) VALUES
+                ('\(institution)', '\(school)', '\(world.id(.learner))', 'learner', 'student', 'r-1'),
+                ('\(institution)', '\(district)', '\(world.id(.otherLearner))', 'learner', 'student', 'r-2');
+            """)
+        let byDistrict = try await world.call("GET", "/v1/transcripts?org=d-1&format=ndjson", as: .registrar)
+        #expect(byDistrict.status == 200)
+        #expect(byDistrict.header("Pathfolio-Export-Learners") == "2")
+        let bySchool = try await world.call("GET", "/v1/transcripts?org=\(school)&format=ndjson", as: .registrar)
+        #expect(bySchool.text.split(separator: "\n").count == 1)
+        #expect(bySchool.text.contains(world.id(.learner)))
+
         try await world.execute("UPDATE people SET cohort = '2027' WHERE id = '\(world.id(.otherLearner))'")
         let cohort = try await world.call("GET", "/v1/transcripts?cohort=2027&format=ndjson", as: .registrar)
         #expect(cohort.text.split(separator: "\n").count == 1)
@@ -269,7 +286,8 @@ struct TranscriptTests {
         #expect(try await world.call("GET", "/v1/transcripts?cohort=1999", as: .registrar).status == 422)
         #expect(try await world.call("GET", "/v1/transcripts?class=\(classID)&format=xml", as: .registrar).status == 400)
         // Refusals recorded nothing.
-        #expect(try await world.count("disclosures WHERE record = 'bulk_export'") == 2 + 2 + 2 + 1)
+        #expect(try await world.call("GET", "/v1/transcripts?org=nowhere", as: .registrar).status == 422)
+        #expect(try await world.count("disclosures WHERE record = 'bulk_export'") == 2 + 2 + 2 + 2 + 1 + 1)
     }
 }
 

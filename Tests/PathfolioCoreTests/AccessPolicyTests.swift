@@ -27,7 +27,8 @@ struct AccessPolicyTests {
         .assessor: [.readFrameworks],
         .registrar: [.readFrameworks, .exportTranscripts, .readEquity, .readPlanTemplates, .readEarlyWarningSettings],
         .admin: [.readFrameworks, .readEquity, .manageFrameworks, .managePolicy, .managePeople, .manageTokens,
-                 .readPlanTemplates, .managePlanTemplates, .assignPlans, .readEarlyWarningSettings, .manageEarlyWarningSettings],
+                 .readPlanTemplates, .managePlanTemplates, .assignPlans, .readEarlyWarningSettings, .manageEarlyWarningSettings,
+                 .manageEquitySettings],
     ]
     /// On a class: "own" is a class the assessor teaches (for other roles, any class).
     static let classAllowed: [Role: Set<AccessAction>] = [

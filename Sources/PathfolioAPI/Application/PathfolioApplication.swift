@@ -8,11 +8,18 @@ public struct PathfolioApplication: Sendable {
     public let pool: PostgresPool
     public let metrics: HTTPMetrics
     public let accessLog: AccessLogMiddleware.Sink
+    /// The largest roster package `POST /v1/rosters/import` takes, in bytes (413 beyond).
+    public let rosterImportLimit: Int
 
-    public init(pool: PostgresPool, metrics: HTTPMetrics = HTTPMetrics(), accessLog: @escaping AccessLogMiddleware.Sink) {
+    /// The default roster upload limit: 64 MiB of zipped CSV (a 100,000-user roster is a few MiB).
+    public static let defaultRosterImportLimit = 64 << 20
+
+    public init(pool: PostgresPool, metrics: HTTPMetrics = HTTPMetrics(), accessLog: @escaping AccessLogMiddleware.Sink,
+                rosterImportLimit: Int = PathfolioApplication.defaultRosterImportLimit) {
         self.pool = pool
         self.metrics = metrics
         self.accessLog = accessLog
+        self.rosterImportLimit = rosterImportLimit
     }
 
     /// The router the HTTP server runs.
@@ -38,6 +45,8 @@ public struct PathfolioApplication: Sendable {
         CaseloadRoutes(context: context).register(on: &router)
         TranscriptRoutes(context: context).register(on: &router)
         TranscriptExportRoutes(context: context).register(on: &router)
+        RosterRoutes(context: context, importLimit: rosterImportLimit).register(on: &router)
+        EquityRoutes(context: context).register(on: &router)
         return router
     }
 

@@ -369,8 +369,11 @@ enum OpenAPIComponents {
         var fieldError = JSONSchema.object(
             required: ["detail": .string()],
             optional: [
-                "pointer": JSONSchema.string().described("A JSON pointer into the request body."),
+                "pointer": JSONSchema.string().described("A JSON pointer into the request body (for a file of an uploaded package, `/<file>/<line>/<column>`)."),
                 "parameter": JSONSchema.string().described("The name of a query parameter."),
+                "file": JSONSchema.string().described("The file of an uploaded package (a OneRoster CSV) the problem is in."),
+                "line": JSONSchema.integer(minimum: 1).described("Its physical line (1-based; the header is line 1); absent when the problem is the whole file's."),
+                "column": JSONSchema.string().described("The column header concerned."),
             ])
         fieldError.object["oneOf"] = .array([
             .object(JSONObject(["required": .array([.string("pointer")])])),

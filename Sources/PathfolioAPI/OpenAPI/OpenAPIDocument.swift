@@ -19,6 +19,7 @@ public enum OpenAPIDocument {
         + ClassAPIDescription.operations
         + CaseloadAPIDescription.operations
         + TranscriptAPIDescription.operations
+        + RosterAPIDescription.operations
 
     /// The document as JSON bytes.
     public static let bytes: [UInt8] = document.serializedBytes()
@@ -45,6 +46,7 @@ public enum OpenAPIDocument {
         for (name, schema) in OpenAPIComponents.schemas { schemas[name] = schema.json }
         for (name, schema) in PlanAPIDescription.schemas { schemas[name] = schema.json }
         for (name, schema) in TranscriptAPIDescription.schemas { schemas[name] = schema.json }
+        for (name, schema) in RosterAPIDescription.schemas { schemas[name] = schema.json }
         return .object(JSONObject([
             "openapi": .string("3.1.0"),
             "info": .object(JSONObject([

@@ -8,22 +8,45 @@ public struct ProblemDetails: Sendable, Encodable {
     public struct FieldError: Sendable, Encodable, Equatable {
         public let pointer: String?
         public let parameter: String?
+        /// For a problem inside an uploaded file set (a OneRoster package): the file, its line
+        /// (1-based; absent when the problem is the whole file's) and the column header.
+        public let file: String?
+        public let line: Int?
+        public let column: String?
         public let detail: String
         /// A member of the JSON body.
         public init(pointer: String, detail: String) {
             self.pointer = pointer
             self.parameter = nil
+            self.file = nil
+            self.line = nil
+            self.column = nil
             self.detail = detail
         }
         /// A query parameter.
         public init(parameter: String, detail: String) {
             self.pointer = nil
             self.parameter = parameter
+            self.file = nil
+            self.line = nil
+            self.column = nil
+            self.detail = detail
+        }
+        /// A place in an uploaded file: `pointer` is `/<file>/<line>/<column>` (as much as is known).
+        public init(file: String, line: Int?, column: String?, detail: String) {
+            var pointer = "/" + file
+            if let line { pointer += "/\(line)" }
+            if let column { pointer += "/" + column.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
+            self.pointer = pointer
+            self.parameter = nil
+            self.file = file
+            self.line = line
+            self.column = column
             self.detail = detail
         }
         /// The same error with its pointer under `prefix` (an element's errors inside an array).
         public func prefixed(_ prefix: String) -> FieldError {
-            guard let pointer else { return self }
+            guard let pointer, file == nil else { return self }
             return FieldError(pointer: prefix + pointer, detail: detail)
         }
     }

@@ -59,6 +59,8 @@ public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {
     case readEarlyWarningSettings
     /// Change the early-warning thresholds.
     case manageEarlyWarningSettings
+    /// Change the equity report's minimum group size (reading it goes with ``readEquity``).
+    case manageEquitySettings
 
     // Caseloads.
     /// Read an advisor's caseload and early warnings.
@@ -80,7 +82,7 @@ public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {
     public static let institutionActions: [AccessAction] = [
         .readFrameworks, .exportTranscripts, .readEquity, .manageFrameworks, .managePolicy, .managePeople,
         .manageTokens, .readPlanTemplates, .managePlanTemplates, .assignPlans, .readEarlyWarningSettings,
-        .manageEarlyWarningSettings,
+        .manageEarlyWarningSettings, .manageEquitySettings,
     ]
     /// Actions on one class.
     public static let classActions: [AccessAction] = [.readClass, .readClassMastery]

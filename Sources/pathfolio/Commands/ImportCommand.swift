@@ -7,9 +7,13 @@ import PathfolioPostgres
 /// institution's frameworks (one transaction) and prints what it did, warnings included.
 enum ImportCommand {
     static func run(_ options: CommandLineOptions, kind: String?, path: String?) async throws {
+        if kind == "oneroster" {
+            try await RosterImportCommand.run(options, path: path)
+            return
+        }
         guard kind == "case" else {
-            throw CommandError.usage(kind.map { "cannot import \($0): say `pathfolio import case FILE …`" }
-                ?? "say `pathfolio import case FILE …`")
+            throw CommandError.usage(kind.map { "cannot import \($0): say `pathfolio import case FILE …` or `pathfolio import oneroster DIR|ZIP …`" }
+                ?? "say `pathfolio import case FILE …` or `pathfolio import oneroster DIR|ZIP …`")
         }
         try options.rejectUnknown(allowed: ["institution", "database-url"])
         guard let path else { throw CommandError.usage("the CASE package FILE is required") }

@@ -17,10 +17,8 @@ public enum TranscriptAudience: Sendable, Hashable {
         case .org(let org):
             let key = query.bind(org)
             query.append(sql: """
-                WITH RECURSIVE tree AS (
-                    SELECT id FROM orgs WHERE id::text = \(key) OR source_id = \(key)
-                    UNION SELECT o.id FROM orgs o JOIN tree t ON o.parent_id = t.id)
-                SELECT DISTINCT m.person_id AS id FROM org_members m JOIN tree t ON t.id = m.org_id WHERE m.role = 'learner'
+                SELECT DISTINCT l.person_id AS id FROM orgs o CROSS JOIN LATERAL pathfolio_org_learners(o.id) l
+                WHERE o.id::text = \(key) OR o.source_id = \(key)
                 """)
         case .schoolClass(let id):
             let key = query.bind(id)
