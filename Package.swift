@@ -49,6 +49,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "PathfolioHTTPTests", dependencies: ["PathfolioHTTP"], swiftSettings: strict),
+        .testTarget(name: "PathfolioCryptoTests", dependencies: ["PathfolioCrypto"], swiftSettings: strict),
         .testTarget(
             name: "PathfolioInteropTests",
             dependencies: ["PathfolioInterop", "PathfolioCore"],
