@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "PathfolioCryptoTests", dependencies: ["PathfolioCrypto"], swiftSettings: strict),
         .testTarget(
             name: "PathfolioInteropTests",
-            dependencies: ["PathfolioInterop", "PathfolioCore"],
+            dependencies: ["PathfolioInterop", "PathfolioCore", "PathfolioCrypto"],
             exclude: ["validate_case_export.py"],
             swiftSettings: strict
         ),
