@@ -1,4 +1,5 @@
 import Foundation
+public import PathfolioCrypto
 public import PathfolioHTTP
 public import PathfolioPostgres
 
@@ -8,10 +9,14 @@ public struct PathfolioApplication: Sendable {
     public let pool: PostgresPool
     public let metrics: HTTPMetrics
     public let accessLog: AccessLogMiddleware.Sink
+    /// Seals and opens the institutions' signing keys; without one, signing answers 503.
+    public let keyEncryptionKey: KeyEncryptionKey?
 
-    public init(pool: PostgresPool, metrics: HTTPMetrics = HTTPMetrics(), accessLog: @escaping AccessLogMiddleware.Sink) {
+    public init(pool: PostgresPool, metrics: HTTPMetrics = HTTPMetrics(), keyEncryptionKey: KeyEncryptionKey? = nil,
+                accessLog: @escaping AccessLogMiddleware.Sink) {
         self.pool = pool
         self.metrics = metrics
+        self.keyEncryptionKey = keyEncryptionKey
         self.accessLog = accessLog
     }
 
@@ -22,7 +27,7 @@ public struct PathfolioApplication: Sendable {
         router.use(AccessLogMiddleware(sink: accessLog))
         router.use(MetricsMiddleware(metrics))
         addOperations(to: &router)
-        let context = APIContext(pool: pool)
+        let context = APIContext(pool: pool, keyEncryptionKey: keyEncryptionKey)
         PeopleRoutes(context: context).register(on: &router)
         TokenRoutes(context: context).register(on: &router)
         EvidenceRoutes(context: context).register(on: &router)
@@ -36,6 +41,8 @@ public struct PathfolioApplication: Sendable {
         ClassMasteryRoutes(context: context).register(on: &router)
         EarlyWarningSettingsRoutes(context: context).register(on: &router)
         CaseloadRoutes(context: context).register(on: &router)
+        CredentialRoutes(context: context).register(on: &router)
+        CredentialSettingsRoutes(context: context).register(on: &router)
         return router
     }
 

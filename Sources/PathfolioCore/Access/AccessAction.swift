@@ -57,6 +57,10 @@ public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {
     case readEarlyWarningSettings
     /// Change the early-warning thresholds.
     case manageEarlyWarningSettings
+    /// Read how the institution signs credentials (its algorithm).
+    case readCredentialSettings
+    /// Change the credential-signing algorithm.
+    case manageCredentialSettings
 
     // Caseloads.
     /// Read an advisor's caseload and early warnings.
@@ -78,7 +82,7 @@ public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {
     public static let institutionActions: [AccessAction] = [
         .readFrameworks, .exportTranscripts, .readEquity, .manageFrameworks, .managePolicy, .managePeople,
         .manageTokens, .readPlanTemplates, .managePlanTemplates, .assignPlans, .readEarlyWarningSettings,
-        .manageEarlyWarningSettings,
+        .manageEarlyWarningSettings, .readCredentialSettings, .manageCredentialSettings,
     ]
     /// Actions on one class.
     public static let classActions: [AccessAction] = [.readClass, .readClassMastery]
