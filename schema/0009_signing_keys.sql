@@ -52,6 +52,10 @@ BEGIN
         EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
         EXECUTE format('CREATE POLICY tenant ON %I USING (institution_id = pathfolio_current_institution()) '
                        'WITH CHECK (institution_id = pathfolio_current_institution())', t);
+        -- Forced security binds the owner too, and the SECURITY DEFINER functions below run as
+        -- the owner (the role running this migration): it alone may read across tenants, and
+        -- only reads. pathfolio_app gets the tenant policy and nothing else.
+        EXECUTE format('CREATE POLICY definer_reads ON %I FOR SELECT TO %I USING (true)', t, current_user);
     END LOOP;
 END
 $$;

@@ -26,7 +26,9 @@ public final class CredentialSigner: Sendable {
     /// `validFrom`, optional `validUntil`, `credentialSubject.id`) for `institution`, in a
     /// transaction of its own.
     ///
-    /// - Throws: 422 when the credential lacks what the JWT claims need; 503 when no usable
+    /// - Throws: 422 when the credential lacks what the JWT claims need or names another
+    ///   issuer than ``CredentialIssuer/id(for:)`` of `institution`; 404 for an unknown
+    ///   institution; 503 when no usable
     ///   key-encryption key is configured or the database cannot be reached.
     public func sign(credential: JSONValue, institution: InstitutionID) async throws(APIError) -> SignedCredential {
         let object = try Self.object(credential)
@@ -63,7 +65,11 @@ public final class CredentialSigner: Sendable {
             throw APIError.unavailable("Credentials cannot be signed: no key-encryption key is configured "
                                        + "(set PATHFOLIO_KEY_ENCRYPTION_KEY or PATHFOLIO_KEY_ENCRYPTION_KEY_FILE).")
         }
-        let current = try await connection.run(SigningKeyStore.currentForInstitution())
+        guard let current = try await connection.run(SigningKeyStore.currentForInstitution()) else { throw APIError.notFound }
+        let issuer = CredentialIssuer.id(for: current.institution)
+        guard VCJWTPayload.issuerID(of: credential) == issuer else {
+            throw APIError.unprocessable("The credential's issuer.id must be \(issuer), the institution whose key signs it.")
+        }
         let algorithm = SigningAlgorithm(rawValue: current.algorithm) ?? .rs256
         let key: SigningKey
         let kid: String
@@ -71,8 +77,7 @@ public final class CredentialSigner: Sendable {
             key = try open(stored, with: kek)
             kid = stored.kid
         } else {
-            let institution: InstitutionID = try await connection.query("SELECT pathfolio_current_institution()")[0].decode(InstitutionID.self, at: 0)
-            let made = try SealedSigningKey.make(algorithm, institution: institution, sealedWith: kek)
+            let made = try SealedSigningKey.make(algorithm, institution: current.institution, sealedWith: kek)
             let winner = try await SigningKeyStore(connection: connection).insertCurrent(made.stored)
             if winner.kid == made.stored.kid {
                 key = made.key

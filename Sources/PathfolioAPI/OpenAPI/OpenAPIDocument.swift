@@ -18,6 +18,7 @@ public enum OpenAPIDocument {
         + PlanAPIDescription.operations
         + ClassAPIDescription.operations
         + CaseloadAPIDescription.operations
+        + CredentialAPIDescription.operations
 
     /// The document as JSON bytes.
     public static let bytes: [UInt8] = document.serializedBytes()
@@ -43,6 +44,7 @@ public enum OpenAPIDocument {
         var schemas = JSONObject()
         for (name, schema) in OpenAPIComponents.schemas { schemas[name] = schema.json }
         for (name, schema) in PlanAPIDescription.schemas { schemas[name] = schema.json }
+        for (name, schema) in CredentialAPIDescription.schemas { schemas[name] = schema.json }
         return .object(JSONObject([
             "openapi": .string("3.1.0"),
             "info": .object(JSONObject([

@@ -72,24 +72,25 @@ public struct SigningKeyStore: Sendable {
             """) { rows in try rows.first.map(stored) }
     }
 
-    /// The current tenant's credential algorithm and its current key of that algorithm (nil
-    /// when it has none yet), in one statement.
-    public static func currentForInstitution() -> PostgresStatement<(algorithm: String, key: StoredKey?)> {
+    /// The current tenant's institution, its credential algorithm and its current key of that
+    /// algorithm (nil when it has none yet), in one statement; nil without a tenant.
+    public static func currentForInstitution() -> PostgresStatement<(institution: InstitutionID, algorithm: String, key: StoredKey?)?> {
         PostgresStatement("""
-            SELECT i.credential_algorithm, k.kid, k.institution_id, k.algorithm, k.public_jwk, k.private_key_sealed,
+            SELECT i.id, i.credential_algorithm, k.kid, k.institution_id, k.algorithm, k.public_jwk, k.private_key_sealed,
                    k.private_key_nonce, k.created_at, k.retired_at
             FROM institutions i
             LEFT JOIN signing_keys k ON k.institution_id = i.id AND k.algorithm = i.credential_algorithm AND k.retired_at IS NULL
             WHERE i.id = pathfolio_current_institution()
             """) { rows in
-            guard let row = rows.first else { return ("RS256", nil) }
-            let algorithm = try row.decode(String.self, at: 0)
-            guard try row.decode(String?.self, at: 1) != nil else { return (algorithm, nil) }
-            return (algorithm, StoredKey(
-                kid: try row.decode(String.self, at: 1), institution: try row.decode(InstitutionID.self, at: 2),
-                algorithm: try row.decode(String.self, at: 3), publicJWK: try row.decode(PostgresJSON.self, at: 4).text,
-                sealedPrivateKey: try row.decode(PostgresBytes.self, at: 5).bytes, nonce: try row.decode(PostgresBytes.self, at: 6).bytes,
-                createdAt: try row.decode(Date.self, at: 7), retiredAt: try row.decode(Date?.self, at: 8)))
+            guard let row = rows.first else { return nil }
+            let institution = try row.decode(InstitutionID.self, at: 0)
+            let algorithm = try row.decode(String.self, at: 1)
+            guard try row.decode(String?.self, at: 2) != nil else { return (institution, algorithm, nil) }
+            return (institution, algorithm, StoredKey(
+                kid: try row.decode(String.self, at: 2), institution: try row.decode(InstitutionID.self, at: 3),
+                algorithm: try row.decode(String.self, at: 4), publicJWK: try row.decode(PostgresJSON.self, at: 5).text,
+                sealedPrivateKey: try row.decode(PostgresBytes.self, at: 6).bytes, nonce: try row.decode(PostgresBytes.self, at: 7).bytes,
+                createdAt: try row.decode(Date.self, at: 8), retiredAt: try row.decode(Date?.self, at: 9)))
         }
     }
 
