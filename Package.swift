@@ -49,9 +49,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "PathfolioHTTPTests", dependencies: ["PathfolioHTTP"], swiftSettings: strict),
+        .testTarget(name: "PathfolioCryptoTests", dependencies: ["PathfolioCrypto"], swiftSettings: strict),
         .testTarget(
             name: "PathfolioInteropTests",
-            dependencies: ["PathfolioInterop", "PathfolioCore"],
+            dependencies: ["PathfolioInterop", "PathfolioCore", "PathfolioCrypto"],
             exclude: ["validate_case_export.py", "validate_clr_export.py"],
             swiftSettings: strict
         ),

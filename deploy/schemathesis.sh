@@ -9,6 +9,7 @@
 #   3. as the demo advisor, with a plan for that learner: plans, goals, comments, templates, the
 #      caseload;
 #   4. as the admin again, token revocation.
+# The demo gets a signing key of each algorithm first (`pathfolio keys rotate`), for the JWKS.
 # Every Schemathesis check is on (server errors, status codes, content types, headers, response
 # schemas, negative and positive data, auth, …; deploy/schemathesis.toml lists the documented
 # exceptions). Any finding fails the script. The server is always stopped and the folder removed.
@@ -98,6 +99,13 @@ class_members() {
     api "$admin_token" PUT "/v1/classes/$class_id/assessors/$assessor_id" > /dev/null
 }
 class_members
+# Signing keys of both algorithms for the demo (through `pathfolio keys rotate`, with dev's database and
+# key-encryption key), so the JWKS has an RSA and an OKP key to check against its schema.
+for algorithm in RS256 EdDSA; do
+    DATABASE_URL="host=$work/dev/socket dbname=pathfolio user=pathfolio_app" \
+        PATHFOLIO_KEY_ENCRYPTION_KEY_FILE="$work/dev/key-encryption-key" \
+        "$binary" keys rotate --institution demo --algorithm "$algorithm" > /dev/null
+done
 # Learner-record, relationship and class operations are aimed at these (deploy/schemathesis.toml);
 # plan operations at a plan made before pass 3 (until then, ids of nothing).
 export PATHFOLIO_LEARNER_ID="$learner_id" PATHFOLIO_ASSESSOR_ID="$assessor_id" PATHFOLIO_ADVISOR_ID="$advisor_id" \

@@ -9,11 +9,18 @@ let usage = """
                  migrated, with a demo institution and a new admin token.
                    --data-dir DIR      data folder (env PATHFOLIO_DATA_DIR; default ./.pathfolio)
                    --listen HOST:PORT  (env PATHFOLIO_LISTEN; default 127.0.0.1:8080)
+                   The key-encryption key for signing keys is DIR/key-encryption-key (made on
+                   first run) unless PATHFOLIO_KEY_ENCRYPTION_KEY(_FILE) names one.
       serve      Serve the API on an existing, migrated database.
                    --database-url URL  libpq URL or keywords (env DATABASE_URL), e.g.
                                        postgresql://pathfolio_app@db1,db2/pathfolio?target_session_attrs=read-write
                    --listen HOST:PORT  (env PATHFOLIO_LISTEN; default 127.0.0.1:8080)
                    --pool-size N       connections to PostgreSQL (env PATHFOLIO_POOL_SIZE; default 16)
+                   --key-encryption-key-file FILE  the key that seals signing keys at rest (env
+                                       PATHFOLIO_KEY_ENCRYPTION_KEY_FILE; or the key itself, base64
+                                       of 32 bytes, in PATHFOLIO_KEY_ENCRYPTION_KEY; make one with
+                                       `openssl rand -base64 32`). Without one, signing answers 503;
+                                       the JWKS and verifying still work.
       migrate    Apply pending migrations from schema/ (run as the database owner).
                    --status            list each migration's state and change nothing
                    --database-url URL  (env DATABASE_URL)
@@ -53,6 +60,19 @@ let usage = """
                    --url URL           the service (env PATHFOLIO_URL; default http://127.0.0.1:8080)
                    --token TOKEN       a registrar's bearer token (env PATHFOLIO_TOKEN)
 
+      keys rotate  Make a new current signing key for an institution and print its kid; the old
+                 key of that algorithm is retired: it signs no more and stays published in the
+                 JWKS for the credentials it signed.
+                   --institution SLUG  the institution
+                   --algorithm ALG     RS256 or EdDSA (default: the institution's setting)
+                   --key-encryption-key-file FILE  (env PATHFOLIO_KEY_ENCRYPTION_KEY_FILE, or the
+                                       key itself in PATHFOLIO_KEY_ENCRYPTION_KEY): the key the
+                                       service runs with; rotating refuses any other
+                   --database-url URL  (env DATABASE_URL)
+      keys list  List an institution's signing keys: kid, algorithm, created, current or retired.
+                   --institution SLUG  the institution
+                   --database-url URL  (env DATABASE_URL)
+
       mastery rebuild  Recompute every mastery projection from the ledger of reviews.
                    --check             change nothing; list every difference (exit 1 if any)
                    --institution SLUG  only this institution
@@ -71,9 +91,9 @@ guard let command = arguments.first, !["--help", "-h", "help"].contains(command)
 }
 
 do {
-    // `token` and `mastery` take a verb (`token create`), `import` a kind and a file
+    // `token`, `keys`, `export` and `mastery` take a verb (`token create`), `import` a kind and a file
     // (`import case FILE`); every other command takes options only.
-    let verb = ["token", "mastery", "import", "export"].contains(command)
+    let verb = ["token", "mastery", "import", "export", "keys"].contains(command)
         ? arguments.dropFirst().first.flatMap { $0.hasPrefix("--") ? nil : $0 } : nil
     var rest = arguments.dropFirst(verb == nil ? 1 : 2)
     var operand: String?
@@ -94,6 +114,7 @@ do {
     case "import": try await ImportCommand.run(options, kind: verb, path: operand)
     case "mastery": try await MasteryCommand.run(options, subcommand: verb)
     case "export": try await ExportCommand.run(options, subcommand: verb)
+    case "keys": try await KeysCommand.run(options, subcommand: verb)
     default: throw CommandError.usage("unknown command \(command)")
     }
 } catch let error as CommandError {

@@ -25,10 +25,11 @@ struct AccessPolicyTests {
     static let institutionAllowed: [Role: Set<AccessAction>] = [
         .learner: [.readFrameworks], .advisor: [.readFrameworks, .readPlanTemplates, .managePlanTemplates, .readEarlyWarningSettings],
         .assessor: [.readFrameworks],
-        .registrar: [.readFrameworks, .exportTranscripts, .readEquity, .readPlanTemplates, .readEarlyWarningSettings],
+        .registrar: [.readFrameworks, .exportTranscripts, .readEquity, .readPlanTemplates, .readEarlyWarningSettings,
+                     .readCredentialSettings],
         .admin: [.readFrameworks, .readEquity, .manageFrameworks, .managePolicy, .managePeople, .manageTokens,
                  .readPlanTemplates, .managePlanTemplates, .assignPlans, .readEarlyWarningSettings, .manageEarlyWarningSettings,
-                 .manageEquitySettings],
+                 .manageEquitySettings, .readCredentialSettings, .manageCredentialSettings],
     ]
     /// On a class: "own" is a class the assessor teaches (for other roles, any class).
     static let classAllowed: [Role: Set<AccessAction>] = [

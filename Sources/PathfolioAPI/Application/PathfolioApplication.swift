@@ -1,4 +1,5 @@
 import Foundation
+public import PathfolioCrypto
 public import PathfolioHTTP
 public import PathfolioPostgres
 
@@ -14,10 +15,15 @@ public struct PathfolioApplication: Sendable {
     /// The default roster upload limit: 64 MiB of zipped CSV (a 100,000-user roster is a few MiB).
     public static let defaultRosterImportLimit = 64 << 20
 
-    public init(pool: PostgresPool, metrics: HTTPMetrics = HTTPMetrics(), accessLog: @escaping AccessLogMiddleware.Sink,
+    /// Seals and opens the institutions' signing keys; without one, signing answers 503.
+    public let keyEncryptionKey: KeyEncryptionKey?
+
+    public init(pool: PostgresPool, metrics: HTTPMetrics = HTTPMetrics(), keyEncryptionKey: KeyEncryptionKey? = nil,
+                accessLog: @escaping AccessLogMiddleware.Sink,
                 rosterImportLimit: Int = PathfolioApplication.defaultRosterImportLimit) {
         self.pool = pool
         self.metrics = metrics
+        self.keyEncryptionKey = keyEncryptionKey
         self.accessLog = accessLog
         self.rosterImportLimit = rosterImportLimit
     }
@@ -29,7 +35,7 @@ public struct PathfolioApplication: Sendable {
         router.use(AccessLogMiddleware(sink: accessLog))
         router.use(MetricsMiddleware(metrics))
         addOperations(to: &router)
-        let context = APIContext(pool: pool)
+        let context = APIContext(pool: pool, keyEncryptionKey: keyEncryptionKey)
         PeopleRoutes(context: context).register(on: &router)
         TokenRoutes(context: context).register(on: &router)
         EvidenceRoutes(context: context).register(on: &router)
@@ -47,6 +53,8 @@ public struct PathfolioApplication: Sendable {
         TranscriptExportRoutes(context: context).register(on: &router)
         RosterRoutes(context: context, importLimit: rosterImportLimit).register(on: &router)
         EquityRoutes(context: context).register(on: &router)
+        CredentialRoutes(context: context).register(on: &router)
+        CredentialSettingsRoutes(context: context).register(on: &router)
         return router
     }
 

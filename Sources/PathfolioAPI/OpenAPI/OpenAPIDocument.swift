@@ -20,6 +20,7 @@ public enum OpenAPIDocument {
         + CaseloadAPIDescription.operations
         + TranscriptAPIDescription.operations
         + RosterAPIDescription.operations
+        + CredentialAPIDescription.operations
 
     /// The document as JSON bytes.
     public static let bytes: [UInt8] = document.serializedBytes()
@@ -47,6 +48,7 @@ public enum OpenAPIDocument {
         for (name, schema) in PlanAPIDescription.schemas { schemas[name] = schema.json }
         for (name, schema) in TranscriptAPIDescription.schemas { schemas[name] = schema.json }
         for (name, schema) in RosterAPIDescription.schemas { schemas[name] = schema.json }
+        for (name, schema) in CredentialAPIDescription.schemas { schemas[name] = schema.json }
         return .object(JSONObject([
             "openapi": .string("3.1.0"),
             "info": .object(JSONObject([

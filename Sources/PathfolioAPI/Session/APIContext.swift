@@ -15,9 +15,12 @@ public import PathfolioPostgres
 struct APIContext: Sendable {
     let pool: PostgresPool
     let catalogs = CompetencyCatalogCache()
+    /// Signs credentials as VC-JWTs with the institution's current key.
+    let credentialSigner: CredentialSigner
 
-    init(pool: PostgresPool) {
+    init(pool: PostgresPool, keyEncryptionKey: KeyEncryptionKey? = nil) {
         self.pool = pool
+        self.credentialSigner = CredentialSigner(pool: pool, keyEncryptionKey: keyEncryptionKey)
     }
 
     /// Runs `body` in the caller's transaction.

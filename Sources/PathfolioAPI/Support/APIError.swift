@@ -13,6 +13,7 @@ public import PathfolioHTTP
 ///   `If-Match` came without it (RFC 9110 §13.1.1, RFC 6585 §3).
 /// - 422: understood but refused by a rule — an unknown competency, a level not on the scale,
 ///   an `Idempotency-Key` reused with a different request.
+/// - 503: the service cannot do it now (no usable key-encryption key to sign with).
 public enum APIError: Error, Sendable {
     case unauthenticated(BearerAuthenticator.Failure)
     case notFound
@@ -27,6 +28,9 @@ public enum APIError: Error, Sendable {
     case preconditionRequired(String)
     /// A problem document a component built itself (e.g. a refused CASE import).
     case problem(ProblemDetails)
+    /// 503: the service cannot do this now for a reason of its own (signing without a usable
+    /// key-encryption key, the database out of reach); the detail says what, never a secret.
+    case unavailable(String)
 
     /// The problem+json response.
     public var response: HTTPResponse {
@@ -53,6 +57,8 @@ public enum APIError: Error, Sendable {
             ProblemDetails(status: .preconditionRequired, detail: detail).response()
         case .problem(let problem):
             problem.response()
+        case .unavailable(let detail):
+            ProblemDetails(status: .serviceUnavailable, detail: detail).response()
         }
     }
 

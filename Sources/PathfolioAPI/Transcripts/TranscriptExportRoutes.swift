@@ -120,7 +120,7 @@ struct TranscriptExportRoutes {
                     chunk += TranscriptJSON.document(transcript).serializedBytes()
                     chunk.append(0x0A)
                 case .clr:
-                    let signed = try await rendering.render(transcript, as: .clr, issuedAt: session.now)
+                    let signed = try await rendering.render(transcript, as: .clr, issuedAt: session.now, in: session)
                     let line = JSONValue.object(JSONObject([
                         "learnerId": .string(transcript.learnerID.description),
                         "credential": .string(String(decoding: signed.bytes, as: UTF8.self)),

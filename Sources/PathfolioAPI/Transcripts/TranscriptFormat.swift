@@ -1,4 +1,5 @@
 import PathfolioHTTP
+import PathfolioInterop
 import PathfolioPostgres
 
 /// The formats one transcript is rendered in (`?format=`), with the media type each is sent as.
@@ -11,12 +12,9 @@ enum TranscriptFormat: String, CaseIterable, Sendable {
         case .json: "application/json"
         case .csv: "text/csv; charset=utf-8; header=present"
         case .html: "text/html; charset=utf-8"
-        case .clr: TranscriptFormat.verifiableCredentialJWT
+        case .clr: VCJWT.mediaType
         }
     }
-
-    /// The media type of a VC-JWT (a compact JWS whose payload is a credential).
-    static let verifiableCredentialJWT = "application/vc+jwt"
 
     /// The stored column of a certified transcript.
     var stored: CertifiedTranscriptStore.Format {

@@ -3,14 +3,15 @@ import PathfolioCore
 import PathfolioCrypto
 import PathfolioInterop
 
-/// Renders a transcript in one format; CLR is signed as a VC-JWT with the institution's key.
+/// Renders a transcript in one format; CLR is signed as a VC-JWT with the institution's current
+/// key (of its algorithm, RS256 unless set to EdDSA), in the request's transaction.
 struct TranscriptRendering {
     let context: APIContext
 
     /// The bytes of `format`; `certification` is printed in a certified transcript, and the CLR
     /// then takes the certificate's id (so a verifier's revocation check finds it).
     func render(_ transcript: Transcript, as format: TranscriptFormat, certification: TranscriptCertification? = nil,
-                issuedAt: Date) async throws -> Rendered {
+                issuedAt: Date, in session: Session) async throws -> Rendered {
         switch format {
         case .json:
             return Rendered(bytes: TranscriptJSON.document(transcript, certification: certification).serializedBytes(pretty: true),
@@ -23,10 +24,9 @@ struct TranscriptRendering {
         case .clr:
             let id = certification?.id ?? UUID()
             let credential = ClrTranscriptCredential(
-                transcript: transcript, id: id, issuerID: CredentialIssuer.issuerID(of: transcript.issuer.institutionID),
+                transcript: transcript, id: id, issuerID: CredentialIssuer.id(for: transcript.issuer.institutionID),
                 issuedAt: issuedAt, nestedIDs: (0..<ClrTranscriptCredential.nestedCount(transcript)).map { _ in UUID() })
-            let signed = try await context.credentialSigner.sign(credential: credential.json,
-                                                                 institution: transcript.issuer.institutionID)
+            let signed = try await context.credentialSigner.sign(credential: credential.json, in: session)
             return Rendered(bytes: Array(signed.compact.utf8), credentialID: "urn:uuid:" + id.uuidString.lowercased(),
                             keyID: signed.kid)
         }

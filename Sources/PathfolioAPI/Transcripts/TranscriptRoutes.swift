@@ -25,7 +25,7 @@ struct TranscriptRoutes {
                 }
                 let assembly = try await TranscriptAssembly.prepare(asOf: asOf, in: session)
                 let transcript = try await assembly.transcripts(of: [learner], on: session.connection)[0]
-                let rendered = try await TranscriptRendering(context: context).render(transcript, as: format, issuedAt: session.now)
+                let rendered = try await TranscriptRendering(context: context).render(transcript, as: format, issuedAt: session.now, in: session)
                 if Disclosure.isRequired(exportingRecordOf: learnerID, to: session.personID) {
                     session.enqueue(DisclosureStore.recording(
                         occasion.occasion(recipient: session.personID, record: "transcript", format: format.rawValue,
@@ -64,7 +64,7 @@ struct TranscriptRoutes {
                 var credential: TranscriptRendering.Rendered?
                 for format in TranscriptFormat.allCases {
                     let rendered = try await rendering.render(transcript, as: format, certification: certification,
-                                                              issuedAt: certification.certifiedAt)
+                                                              issuedAt: certification.certifiedAt, in: session)
                     documents[format.stored] = rendered.bytes
                     if format == .clr { credential = rendered }
                 }
@@ -163,8 +163,9 @@ struct TranscriptRoutes {
 }
 
 extension TranscriptRoutes {
-    /// Puts a certified transcript's credential on the revocation list verifiers consult.
+    /// Puts a certified transcript's credential on the revocation list `POST /v1/credentials/verify` consults.
     static func revokeCredential(_ credentialID: String, reason: String, in session: Session) async throws {
-        // Wired to the signing-keys work's revocation list at merge.
+        _ = try await CredentialRevocationStore(connection: session.connection)
+            .revoke(credentialID: credentialID, reason: reason, by: session.personID)
     }
 }

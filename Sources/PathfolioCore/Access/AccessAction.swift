@@ -61,6 +61,10 @@ public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {
     case manageEarlyWarningSettings
     /// Change the equity report's minimum group size (reading it goes with ``readEquity``).
     case manageEquitySettings
+    /// Read how the institution signs credentials (its algorithm).
+    case readCredentialSettings
+    /// Change the credential-signing algorithm.
+    case manageCredentialSettings
 
     // Caseloads.
     /// Read an advisor's caseload and early warnings.
@@ -82,7 +86,7 @@ public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {
     public static let institutionActions: [AccessAction] = [
         .readFrameworks, .exportTranscripts, .readEquity, .manageFrameworks, .managePolicy, .managePeople,
         .manageTokens, .readPlanTemplates, .managePlanTemplates, .assignPlans, .readEarlyWarningSettings,
-        .manageEarlyWarningSettings, .manageEquitySettings,
+        .manageEarlyWarningSettings, .manageEquitySettings, .readCredentialSettings, .manageCredentialSettings,
     ]
     /// Actions on one class.
     public static let classActions: [AccessAction] = [.readClass, .readClassMastery]

@@ -5,8 +5,8 @@
 /// | learner | own: read progress, evidence, plan, transcript; submit and withdraw evidence; request plan review; propose goals; comment | read frameworks | — | — |
 /// | advisor | caseload: read all; review evidence; create, edit and transition plans; comment | read frameworks; read and write plan templates; read early-warning settings | own caseload | — |
 /// | assessor | taught learners: read progress, evidence, plan; submit evidence on their behalf; review evidence | read frameworks | — | the classes they teach: read, read mastery |
-/// | registrar | whole institution: read all; certify transcripts | read frameworks, plan templates, early-warning settings; export transcripts, read equity | any | any: read, read mastery |
-/// | admin | — (administration is not reading records) | everything administrative (templates, assigning them to any learner, early-warning settings, equity settings), read equity | any | any: read (not mastery) |
+/// | registrar | whole institution: read all; certify transcripts | read frameworks, plan templates, early-warning and credential settings; export transcripts, read equity | any | any: read, read mastery |
+/// | admin | — (administration is not reading records) | everything administrative (templates, assigning them to any learner, early-warning, equity and credential settings), read equity | any | any: read (not mastery) |
 ///
 /// Never across institutions: a target in another institution is always `notFound`. Roles add
 /// up: a person who is both advisor and assessor has the union.
@@ -49,12 +49,12 @@ public enum AccessPolicy {
             case .advisor:
                 return [.readFrameworks, .readPlanTemplates, .managePlanTemplates, .readEarlyWarningSettings].contains(action)
             case .registrar:
-                return [.readFrameworks, .exportTranscripts, .readEquity, .readPlanTemplates, .readEarlyWarningSettings]
-                    .contains(action)
+                return [.readFrameworks, .exportTranscripts, .readEquity, .readPlanTemplates, .readEarlyWarningSettings,
+                        .readCredentialSettings].contains(action)
             case .admin:
                 return [.readFrameworks, .readEquity, .manageFrameworks, .managePolicy, .managePeople, .manageTokens,
                         .readPlanTemplates, .managePlanTemplates, .assignPlans, .readEarlyWarningSettings,
-                        .manageEarlyWarningSettings, .manageEquitySettings].contains(action)
+                        .manageEarlyWarningSettings, .manageEquitySettings, .readCredentialSettings, .manageCredentialSettings].contains(action)
             }
         case .caseload(let advisor, _):
             guard action == .readCaseload else { return false }

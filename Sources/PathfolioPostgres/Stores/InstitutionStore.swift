@@ -31,4 +31,30 @@ public struct InstitutionStore: Sendable {
             try rows.first.flatMap { TimeZone(identifier: try $0.decode(String.self, at: 0)) } ?? TimeZone(identifier: "UTC")!
         }
     }
+
+    /// The current tenant's credential-signing algorithm (`RS256` or `EdDSA`).
+    public static func credentialAlgorithm() -> PostgresStatement<String> {
+        PostgresStatement("SELECT credential_algorithm FROM institutions WHERE id = pathfolio_current_institution()") { rows in
+            try rows.first?.decode(String.self, at: 0) ?? "RS256"
+        }
+    }
+
+    /// ``credentialAlgorithm()`` run now.
+    public func credentialAlgorithm() async throws -> String {
+        try await connection.run(Self.credentialAlgorithm())
+    }
+
+    /// Sets the current tenant's credential-signing algorithm; returns the one it replaced.
+    public func setCredentialAlgorithm(_ algorithm: String) async throws -> String {
+        try await connection.query("""
+            UPDATE institutions n SET credential_algorithm = \(algorithm)
+            FROM institutions o WHERE n.id = pathfolio_current_institution() AND o.id = n.id
+            RETURNING o.credential_algorithm
+            """)[0].decode(String.self, at: 0)
+    }
+
+    /// Whether an institution with this id exists (no tenant needed).
+    public static func exists(_ institution: InstitutionID) -> PostgresStatement<Bool> {
+        PostgresStatement("SELECT pathfolio_institution_exists(\(institution))") { rows in try rows[0].decode(Bool.self, at: 0) }
+    }
 }

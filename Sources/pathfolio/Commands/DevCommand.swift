@@ -9,7 +9,7 @@ import PathfolioPostgres
 /// fresh admin token; then serves like `serve` until Ctrl-C, and stops PostgreSQL cleanly.
 enum DevCommand {
     static func run(_ options: CommandLineOptions) async throws {
-        try options.rejectUnknown(allowed: ["data-dir", "listen", "schema", "pool-size"])
+        try options.rejectUnknown(allowed: ["data-dir", "listen", "schema", "pool-size", "key-encryption-key-file"])
         _ = try options.positiveInteger("pool-size", environment: "PATHFOLIO_POOL_SIZE", default: 16)  // fail before starting anything
         let explicit = options.value("data-dir", environment: "PATHFOLIO_DATA_DIR")
         let migrations = try MigrateCommand.loadMigrations(options)
@@ -35,6 +35,7 @@ enum DevCommand {
 
         do {
             let appURL = cluster.connectionString(database: "pathfolio", user: ServiceRoles.app)
+            let keyEncryptionKey = try KeyEncryptionKeySource.loadOrCreate(options, folder: root)
             let demo = try await prepareDatabase(cluster: cluster, migrations: migrations)
             let pool = try ServeCommand.makePool(url: appURL, options: options)
             try await DemoFramework.install(pool: pool, institution: demo.institution, admin: demo.admin)
@@ -50,7 +51,7 @@ enum DevCommand {
                 if role == "admin" { adminToken = token.secret }
                 lines.append("  \(role) token:\(String(repeating: " ", count: 10 - role.count))\(token.secret)  (person \(demo.people[source]!))")
             }
-            try await ServeCommand.serve(pool: pool, options: options) { port in
+            try await ServeCommand.serve(pool: pool, keyEncryptionKey: keyEncryptionKey, options: options) { port in
                 Console.say("""
 
                     Pathfolio (dev) is serving on http://\(ServeCommand.listenHost(options)):\(port)/  (Demo School)

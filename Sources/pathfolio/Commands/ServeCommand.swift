@@ -1,22 +1,27 @@
 import Foundation
 import PathfolioAPI
+import PathfolioCrypto
 import PathfolioHTTP
 import PathfolioPostgres
 
 /// `pathfolio serve`: checks that the database is fully migrated, then serves the API until
 /// SIGTERM or SIGINT, finishing requests in flight.
 enum ServeCommand {
-    static let allowedOptions: Set<String> = ["database-url", "listen", "schema", "pool-size"]
+    static let allowedOptions: Set<String> = ["database-url", "listen", "schema", "pool-size", "key-encryption-key-file"]
 
     static func run(_ options: CommandLineOptions) async throws {
         try options.rejectUnknown(allowed: allowedOptions)
         let url = try DatabaseURL.value(options)
         let migrations = try MigrateCommand.loadMigrations(options)
+        let keyEncryptionKey = try KeyEncryptionKeySource.load(options)
+        if keyEncryptionKey == nil {
+            FileHandle.standardError.write(Data("pathfolio: no key-encryption key (\(KeyEncryptionKeySource.variable) or \(KeyEncryptionKeySource.fileVariable)): credentials cannot be signed; the JWKS and verifying work.\n".utf8))
+        }
         let pool = try makePool(url: url, options: options)
         try await pool.withConnection { connection in
             try await MigrationRunner(migrations: migrations).verify(on: connection)
         }
-        try await serve(pool: pool, options: options) { port in
+        try await serve(pool: pool, keyEncryptionKey: keyEncryptionKey, options: options) { port in
             Console.say("Pathfolio is serving on http://\(listenHost(options)):\(port)/ (Ctrl-C to stop)")
         }
     }
@@ -38,7 +43,8 @@ enum ServeCommand {
     }
 
     /// Serves until a shutdown signal; `started` gets the bound port.
-    static func serve(pool: PostgresPool, options: CommandLineOptions, started: (Int) -> Void) async throws {
+    static func serve(pool: PostgresPool, keyEncryptionKey: KeyEncryptionKey?, options: CommandLineOptions,
+                      started: (Int) -> Void) async throws {
         var configuration: HTTPServerConfiguration
         do {
             configuration = try HTTPServerConfiguration(listen: listenAddress(options))
@@ -46,7 +52,7 @@ enum ServeCommand {
             throw CommandError.usage("cannot understand the listen address \(listenAddress(options)): \(error)")
         }
         configuration.errorRenderer = ProblemDetails.serverErrorRenderer
-        let application = PathfolioApplication(pool: pool, accessLog: AccessLogMiddleware.standardOutput)
+        let application = PathfolioApplication(pool: pool, keyEncryptionKey: keyEncryptionKey, accessLog: AccessLogMiddleware.standardOutput)
         let server = HTTPServer(configuration: configuration, responder: application.router())
         do {
             try server.start()

@@ -4,6 +4,7 @@ import FoundationNetworking
 #endif
 import PathfolioAPI
 import PathfolioCore
+import PathfolioCrypto
 import PathfolioHTTP
 import PathfolioPostgres
 import PathfolioTestSupport
@@ -36,6 +37,8 @@ final class APIWorld: @unchecked Sendable {
     let server: HTTPServer
     let institution: InstitutionID
     let foreignInstitution: InstitutionID
+    /// The key-encryption key the server seals signing keys with.
+    let keyEncryptionKey: KeyEncryptionKey
     private(set) var people: [Who: PersonID] = [:]
     private(set) var tokens: [Who: String] = [:]
     /// Competencies of the test framework by human coding scheme (`M`, `M.1`, `M.2`, `M.3`).
@@ -79,9 +82,11 @@ final class APIWorld: @unchecked Sendable {
         institution = demo.institution
         foreignInstitution = InstitutionID(UUID())
         pool = try database.makePool()
+        keyEncryptionKey = try KeyEncryptionKey.generate()
         var configuration = try HTTPServerConfiguration(listen: "127.0.0.1:0")
         configuration.errorRenderer = ProblemDetails.serverErrorRenderer
-        server = HTTPServer(configuration: configuration, responder: PathfolioApplication(pool: pool, accessLog: { _ in }).router())
+        server = HTTPServer(configuration: configuration,
+                            responder: PathfolioApplication(pool: pool, keyEncryptionKey: keyEncryptionKey, accessLog: { _ in }).router())
         try server.start()
 
         let sources: [(Who, String)] = [(.admin, "demo-admin"), (.registrar, "demo-registrar"), (.advisor, "demo-advisor"),

@@ -32,7 +32,7 @@ enum TranscriptAPIDescription {
             "application/json": .object(JSONObject(["schema": JSONSchema.reference("Transcript").json])),
             "text/csv": .object(JSONObject(["schema": JSONSchema.string().json])),
             "text/html": .object(JSONObject(["schema": JSONSchema.string().json])),
-            "application/vc+jwt": .object(JSONObject(["schema": JSONSchema.string(pattern: #"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$"#).json])),
+            "text/plain": .object(JSONObject(["schema": JSONSchema.string(pattern: #"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$"#).json])),
         ]))
         return .custom(200, object)
     }
