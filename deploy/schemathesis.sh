@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Contract test of the API against its own OpenAPI document (GET /openapi.json), with
 # Schemathesis: starts the built `pathfolio dev` (private PostgreSQL, demo institution) on a free
-# loopback port in a temporary folder, then runs four passes:
+# loopback port in a temporary folder, then runs five passes:
 #   1. as the demo admin, every operation but token revocation (learner records answer 404 to
 #      admins);
 #   2. as the demo assessor, set up to teach a demo learner (directly and in a class): evidence,
 #      reviews, progress, classes (the class mastery grid);
 #   3. as the demo advisor, with a plan for that learner: plans, goals, comments, templates, the
 #      caseload;
-#   4. as the admin again, token revocation.
+#   4. as the demo registrar, with a certified transcript of that learner: transcripts in every
+#      format, certification, revocation, the bulk export of the demo class, disclosures;
+#   5. as the admin again, token revocation.
 # The demo gets a signing key of each algorithm first (`pathfolio keys rotate`), for the JWKS.
 # Every Schemathesis check is on (server errors, status codes, content types, headers, response
 # schemas, negative and positive data, auth, …; deploy/schemathesis.toml lists the documented
@@ -155,6 +157,14 @@ plan="$(api "$advisor_token" POST "/v1/learners/$learner_id/plans" \
 export PATHFOLIO_PLAN_ID="$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["id"])' "$plan")"
 export PATHFOLIO_GOAL_ID="$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["goals"][0]["id"])' "$plan")"
 run_pass advisor "$advisor_token" --include-tag plans --include-tag caseload
+
+# Pass 4's caller: the demo registrar, with a certified transcript of the learner to read and revoke.
+registrar_id="$(api "$admin_token" GET "/v1/people?role=registrar" | first_id)"
+registrar_token="$(api "$admin_token" POST /v1/tokens "{\"personId\": \"$registrar_id\", \"label\": \"schemathesis\"}" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')"
+export PATHFOLIO_CERTIFICATE_ID="$(api "$registrar_token" POST "/v1/learners/$learner_id/transcript/certify" '{}' \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')"
+run_pass registrar "$registrar_token" --include-tag transcripts
 
 # Listing tokens gives revocation real ids to work on (its own token's among them).
 run_pass revocation "$admin_token" --include-operation-id revokeToken --include-operation-id listTokens

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The JSON Web Token proof format of Open Badges 3.0 §8.2 (and CLR 2.0, which uses it as is):
 /// the JOSE header, the mapping from a credential to JWT claims, and back.

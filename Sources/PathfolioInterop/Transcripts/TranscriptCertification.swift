@@ -1,5 +1,4 @@
 public import Foundation
-public import PathfolioCore
 
 /// What a certified transcript says about its certification, printed in every format rendered
 /// when it is frozen (SPEC §1.6).

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import PathfolioCore
 
 /// What a transcript is assembled from, besides mastery and plans: the issuing institution and
