@@ -128,12 +128,18 @@ struct ProgressRoutes {
     /// institution's time zone (SPEC §1.4).
     static func asOf(_ request: HTTPRequest, in session: Session) async throws -> Date? {
         guard let text = request.query("asOf") else { return nil }
-        if let instant = Timestamp.parse(text) { return instant }
-        if let day = try? CalendarDate(iso: text), Timestamp.years.contains(day.year) {
-            return day.endOfDay(in: try await InstitutionStore(connection: session.connection).timeZone())
+        guard let instant = try await instant(text, in: session) else {
+            throw APIError.invalidParameter(
+                "asOf", "Must be an RFC 3339 date-time or a YYYY-MM-DD date, of the years \(Timestamp.years.lowerBound) to \(Timestamp.years.upperBound).")
         }
-        throw APIError.invalidParameter(
-            "asOf", "Must be an RFC 3339 date-time or a YYYY-MM-DD date, of the years \(Timestamp.years.lowerBound) to \(Timestamp.years.upperBound).")
+        return instant
+    }
+
+    /// An as-of text read as above; nil when it is neither form.
+    static func instant(_ text: String, in session: Session) async throws -> Date? {
+        if let instant = Timestamp.parse(text) { return instant }
+        guard let day = try? CalendarDate(iso: text), Timestamp.years.contains(day.year) else { return nil }
+        return day.endOfDay(in: try await InstitutionStore(connection: session.connection).timeZone())
     }
 }
 

@@ -29,7 +29,7 @@ struct DisclosureOccasion {
     }
 
     /// The store's record of this occasion.
-    func occasion(recipient: PersonID, record: String, format: String, asOf: Date?, reference: UUID?) -> DisclosureStore.Occasion {
+    func occasion(recipient: PersonID, record: DisclosureStore.Record, format: String, asOf: Date?, reference: UUID?) -> DisclosureStore.Occasion {
         DisclosureStore.Occasion(recipientID: recipient, party: party, purpose: purpose, record: record, format: format,
                                  asOf: asOf, reference: reference)
     }

@@ -47,7 +47,7 @@ struct TranscriptExportRoutes {
                                                  errors: [.init(parameter: audience.parameter, detail: "Not found.")])
                 }
                 let count = try await session.connection.run(DisclosureStore.recording(
-                    occasion.occasion(recipient: session.personID, record: "bulk_export", format: format.rawValue,
+                    occasion.occasion(recipient: session.personID, record: .bulkExport, format: format.rawValue,
                                       asOf: asOf ?? session.transactionStartedAt, reference: exportID), ofEvery: audience))
                 session.enqueue(AuditLogStore.entry(actor: session.personID, action: "transcripts.export", targetType: "export",
                                                     targetID: exportID))

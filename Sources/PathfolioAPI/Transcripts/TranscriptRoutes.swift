@@ -28,7 +28,7 @@ struct TranscriptRoutes {
                 let rendered = try await TranscriptRendering(context: context).render(transcript, as: format, issuedAt: session.now, in: session)
                 if Disclosure.isRequired(exportingRecordOf: learnerID, to: session.personID) {
                     session.enqueue(DisclosureStore.recording(
-                        occasion.occasion(recipient: session.personID, record: "transcript", format: format.rawValue,
+                        occasion.occasion(recipient: session.personID, record: .transcript, format: format.rawValue,
                                           asOf: assembly.instant, reference: nil), of: learnerID))
                 }
                 return HTTPResponse(status: .ok, headers: format.headers(fileName: "transcript-\(learnerID)"),
@@ -46,7 +46,12 @@ struct TranscriptRoutes {
             return try await context.creation(request, body: body) { session in
                 try session.require(.certifyTranscript, learner: learnerID)
                 var asOf: Date?
-                if let asOfText { asOf = try await TranscriptRoutes.instant(asOfText, pointer: "/asOf", in: session) }
+                if let asOfText {
+                    guard let instant = try await ProgressRoutes.instant(asOfText, in: session) else {
+                        throw APIError.invalid("/asOf", "Must be an RFC 3339 date-time or a YYYY-MM-DD date.")
+                    }
+                    asOf = instant
+                }
                 if let asOf, asOf > session.now {
                     throw APIError.unprocessable("A transcript can only be certified as of a past instant.",
                                                  errors: [.init(pointer: "/asOf", detail: "Is in the future.")])
@@ -100,7 +105,7 @@ struct TranscriptRoutes {
                 }
                 if Disclosure.isRequired(exportingRecordOf: certificate.learnerID, to: session.personID) {
                     session.enqueue(DisclosureStore.recording(
-                        occasion.occasion(recipient: session.personID, record: "certified_transcript", format: format.rawValue,
+                        occasion.occasion(recipient: session.personID, record: .certifiedTranscript, format: format.rawValue,
                                           asOf: certificate.asOf, reference: id), of: certificate.learnerID))
                 }
                 return HTTPResponse(status: .ok, headers: headers, body: .bytes(bytes))
@@ -151,15 +156,6 @@ struct TranscriptRoutes {
         return id
     }
 
-    /// An `asOf` text: an RFC 3339 instant, or a `YYYY-MM-DD` date meaning the end of that day in
-    /// the institution's time zone.
-    static func instant(_ text: String, pointer: String, in session: Session) async throws -> Date {
-        if let instant = Timestamp.parse(text) { return instant }
-        if let day = try? CalendarDate(iso: text), Timestamp.years.contains(day.year) {
-            return day.endOfDay(in: try await InstitutionStore(connection: session.connection).timeZone())
-        }
-        throw APIError.invalid(pointer, "Must be an RFC 3339 date-time or a YYYY-MM-DD date.")
-    }
 }
 
 extension TranscriptRoutes {

@@ -4,6 +4,13 @@ public import PathfolioCore
 /// The FERPA record of disclosures (34 CFR 99.32): append-only, one row per learner whose
 /// transcript left the service for someone other than the learner.
 public enum DisclosureStore {
+    /// What was disclosed.
+    public enum Record: String, Sendable {
+        case transcript
+        case certifiedTranscript = "certified_transcript"
+        case bulkExport = "bulk_export"
+    }
+
     /// One recorded disclosure.
     public struct Entry: Sendable, Equatable {
         public let sequence: Int64
@@ -24,13 +31,12 @@ public enum DisclosureStore {
         public let recipientID: PersonID
         public let party: String
         public let purpose: String
-        /// `transcript`, `certified_transcript` or `bulk_export`.
-        public let record: String
+        public let record: Record
         public let format: String
         public let asOf: Date?
         public let reference: UUID?
 
-        public init(recipientID: PersonID, party: String, purpose: String, record: String, format: String, asOf: Date?,
+        public init(recipientID: PersonID, party: String, purpose: String, record: Record, format: String, asOf: Date?,
                     reference: UUID?) {
             self.recipientID = recipientID
             self.party = party
@@ -47,7 +53,7 @@ public enum DisclosureStore {
         PostgresStatement("""
             INSERT INTO disclosures (institution_id, learner_id, recipient_id, party, purpose, record, format, as_of, reference)
             VALUES (pathfolio_current_institution(), \(learner), \(occasion.recipientID), \(occasion.party), \(occasion.purpose),
-                    \(occasion.record), \(occasion.format), \(occasion.asOf), \(occasion.reference))
+                    \(occasion.record.rawValue), \(occasion.format), \(occasion.asOf), \(occasion.reference))
             """) { _ in }
     }
 
@@ -55,7 +61,7 @@ public enum DisclosureStore {
     public static func recording(_ occasion: Occasion, ofEvery audience: TranscriptAudience) -> PostgresStatement<Int> {
         var query = audience.learners
         let values = [query.bind(occasion.recipientID), query.bind(occasion.party), query.bind(occasion.purpose),
-                      query.bind(occasion.record), query.bind(occasion.format), query.bind(occasion.asOf),
+                      query.bind(occasion.record.rawValue), query.bind(occasion.format), query.bind(occasion.asOf),
                       query.bind(occasion.reference)].joined(separator: ", ")
         let sql = """
             INSERT INTO disclosures (institution_id, learner_id, recipient_id, party, purpose, record, format, as_of, reference)
