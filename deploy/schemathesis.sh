@@ -138,6 +138,13 @@ run_pass() {
 # tokens would revoke its own (then everything answers 401 and nothing more is tested), and one
 # that may remove relationships would remove those set up for the next pass. So: revocation is
 # tested last, on its own, and pass 2's setup happens after pass 1.
+# Pass 4's caller: the demo registrar, with a certified transcript of the learner to read and revoke
+# (made now: deploy/schemathesis.toml names it, and every pass loads that file).
+registrar_id="$(api "$admin_token" GET "/v1/people?role=registrar" | first_id)"
+registrar_token="$(api "$admin_token" POST /v1/tokens "{\"personId\": \"$registrar_id\", \"label\": \"schemathesis\"}" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')"
+export PATHFOLIO_CERTIFICATE_ID="$(api "$registrar_token" POST "/v1/learners/$learner_id/transcript/certify" '{}' \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')"
 run_pass admin "$admin_token" --exclude-operation-id revokeToken
 
 # Pass 2's caller: the demo assessor, teaching the learner, and the demo class.
@@ -158,12 +165,6 @@ export PATHFOLIO_PLAN_ID="$(python3 -c 'import json, sys; print(json.loads(sys.a
 export PATHFOLIO_GOAL_ID="$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["goals"][0]["id"])' "$plan")"
 run_pass advisor "$advisor_token" --include-tag plans --include-tag caseload
 
-# Pass 4's caller: the demo registrar, with a certified transcript of the learner to read and revoke.
-registrar_id="$(api "$admin_token" GET "/v1/people?role=registrar" | first_id)"
-registrar_token="$(api "$admin_token" POST /v1/tokens "{\"personId\": \"$registrar_id\", \"label\": \"schemathesis\"}" \
-    | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')"
-export PATHFOLIO_CERTIFICATE_ID="$(api "$registrar_token" POST "/v1/learners/$learner_id/transcript/certify" '{}' \
-    | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')"
 run_pass registrar "$registrar_token" --include-tag transcripts
 
 # Listing tokens gives revocation real ids to work on (its own token's among them).

@@ -472,7 +472,7 @@ enum OpenAPIComponents {
     /// The shared problem responses, by status.
     static let problemResponseNames: [Int: String] = [
         400: "BadRequest", 401: "Unauthorized", 403: "Forbidden", 404: "NotFound", 409: "Conflict", 412: "PreconditionFailed",
-        413: "ContentTooLarge", 415: "UnsupportedMediaType", 422: "UnprocessableContent", 428: "PreconditionRequired",
+        413: "ContentTooLarge", 414: "URITooLong", 415: "UnsupportedMediaType", 422: "UnprocessableContent", 428: "PreconditionRequired",
         503: "ServiceUnavailable",
     ]
 
@@ -485,6 +485,7 @@ enum OpenAPIComponents {
         412: "`If-Match` names a version that is no longer current: read the record again (its current `ETag` is sent back) and retry.",
         428: "This change needs `If-Match` with the ETag last read.",
         413: "The body is larger than the operation's limit.",
+        414: "The request line (method, path and query) is longer than the server's limit (8 KiB by default): long query values do not fit.",
         415: "The body is not of a media type this operation takes.",
         422: "Understood but refused by a rule (named in `detail` and `errors`), or an `Idempotency-Key` already used for a different request.",
         503: "The service cannot serve now.",

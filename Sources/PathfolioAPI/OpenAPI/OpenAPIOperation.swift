@@ -56,11 +56,14 @@ struct OpenAPIOperation: Sendable {
     struct RequestBody: Sendable {
         let description: String
         let content: JSONObject
+        var isRequired = true
 
-        /// A JSON object (the API's bodies are at most 1 MiB unless the route says otherwise).
-        static func json(_ schema: JSONSchema, _ description: String) -> RequestBody {
+        /// A JSON object (the API's bodies are at most 1 MiB unless the route says otherwise);
+        /// `required: false` when no body at all means the same as `{}`.
+        static func json(_ schema: JSONSchema, _ description: String, required: Bool = true) -> RequestBody {
             RequestBody(description: description,
-                        content: JSONObject(["application/json": .object(JSONObject(["schema": schema.json]))]))
+                        content: JSONObject(["application/json": .object(JSONObject(["schema": schema.json]))]),
+                        isRequired: required)
         }
 
         /// Raw bytes of any media type, named in `Content-Type`; not empty.
@@ -71,7 +74,7 @@ struct OpenAPIOperation: Sendable {
         }
 
         var json: JSONValue {
-            .object(JSONObject(["description": .string(description), "required": .bool(true), "content": .object(content)]))
+            .object(JSONObject(["description": .string(description), "required": .bool(isRequired), "content": .object(content)]))
         }
     }
 
@@ -123,6 +126,8 @@ struct OpenAPIOperation: Sendable {
         static let preconditionRequired = problem(428)
         /// `413`: the body is over the limit.
         static let contentTooLarge = problem(413)
+        /// `414`: the request line is over the server's limit (operations whose query values may be long).
+        static let uriTooLong = problem(414)
         /// `415`: the body is not of a media type the operation takes.
         static let unsupportedMediaType = problem(415)
         /// `422`: understood but refused by a rule (or an `Idempotency-Key` reused for another request).

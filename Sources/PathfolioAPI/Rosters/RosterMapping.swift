@@ -139,9 +139,9 @@ struct RosterMapping {
             for record in package.roles {
                 let file = OneRosterTable.roles.fileName
                 guard keep(record.fields, in: file) else {
-                snapshot.memberships.removed.append(record.sourcedId)
-                continue
-            }
+                    snapshot.memberships.removed.append(record.sourcedId)
+                    continue
+                }
                 snapshot.memberships.rows.append(RosterSnapshot.Membership(
                     recordID: record.sourcedId, orgSourceID: record.orgSourcedId, personSourceID: record.userSourcedId,
                     role: role(record.role), rosterRole: fit(record.role, 100, file, record.line, "role"),

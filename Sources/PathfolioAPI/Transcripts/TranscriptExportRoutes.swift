@@ -35,11 +35,11 @@ struct TranscriptExportRoutes {
     func register(on router: inout Router) {
         let context = self.context
         router.get("/v1/transcripts", APIContext.handler { request in
-            let format = try TranscriptExportRoutes.format(request)
-            let audience = try TranscriptExportRoutes.audience(request)
             let exportID = UUID()
-            let (learners, asOf) = try await context.session(request) { session in
+            let (format, learners, asOf) = try await context.session(request) { session in
                 try session.require(.exportTranscripts)
+                let format = try TranscriptExportRoutes.format(request)
+                let audience = try TranscriptExportRoutes.audience(request)
                 let occasion = try DisclosureOccasion(request, requester: session.requester)
                 let asOf = try await ProgressRoutes.asOf(request, in: session)
                 guard try await session.connection.run(audience.existence()) else {
@@ -51,7 +51,7 @@ struct TranscriptExportRoutes {
                                       asOf: asOf ?? session.transactionStartedAt, reference: exportID), ofEvery: audience))
                 session.enqueue(AuditLogStore.entry(actor: session.personID, action: "transcripts.export", targetType: "export",
                                                     targetID: exportID))
-                return (count, asOf)
+                return (format, count, asOf)
             }
             let headers: HTTPHeaders = [
                 "Content-Type": format.mediaType, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",

@@ -15,9 +15,9 @@ struct TranscriptRoutes {
         let context = self.context
         router.get("/v1/learners/{id}/transcript", APIContext.handler { request in
             let learnerID: PersonID = try request.identifier("id")
-            let format = try TranscriptFormat(request)
             return try await context.session(request) { session in
                 try session.require(.readTranscript, learner: learnerID)
+                let format = try TranscriptFormat(request)
                 let occasion = try DisclosureOccasion(request, requester: session.requester)
                 let asOf = try await ProgressRoutes.asOf(request, in: session)
                 guard let learner = try await session.connection.run(TranscriptSourceStore.learners([learnerID])).first else {
@@ -87,8 +87,8 @@ struct TranscriptRoutes {
 
         router.get("/v1/transcripts/certified/{id}", APIContext.handler { request in
             let id = try TranscriptRoutes.certificateID(request)
-            let format = try TranscriptFormat(request)
             return try await context.session(request) { session in
+                let format = try TranscriptFormat(request)
                 guard let (certificate, bytes) = try await session.connection.run(
                     CertifiedTranscriptStore.document(id, format: format.stored)) else { throw APIError.notFound }
                 try session.require(.readTranscript, learner: certificate.learnerID)

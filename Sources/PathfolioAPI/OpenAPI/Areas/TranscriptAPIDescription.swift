@@ -47,14 +47,14 @@ enum TranscriptAPIDescription {
             description: "Mastered competencies (framework, coding, statement, level, score, day first mastered in the institution's time zone) and the goals achieved in active or completed plans, as of an instant, with the institution as issuer. `json`: the document below. `csv`: RFC 4180, CRLF, a header record; one `competency` record per mastered competency and one `goal` record per achieved goal (the plan's title under `framework`, the day achieved under `date`); any cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so spreadsheets do not run it. `html`: a printable page (print style sheet, no JavaScript). `clr`: a CLR 2.0 `ClrCredential` holding an Open Badges 3.0 `AchievementCredential` per mastered competency (aligned to its CASE item) and per achieved goal, signed as a VC-JWT (compact JWS) with the institution's key; verify it with `POST /v1/credentials/verify`. A read by anyone but the learner is recorded as a disclosure (with `party` and `purpose`). Never cached.",
             tag: "transcripts", access: readers,
             parameters: [learner, format, asOf, party, purpose],
-            responses: [transcript("The transcript in the format asked."), .badRequest, .notFound]),
+            responses: [transcript("The transcript in the format asked."), .badRequest, .notFound, .uriTooLong]),
         OpenAPIOperation(
             method: .post, path: "/v1/learners/{id}/transcript/certify", operationId: "certifyTranscript",
             summary: "Certify (freeze) a transcript",
             description: "Renders the transcript as of `asOf` (default: now; a future instant answers 422) in every format, signs the CLR, and stores the bytes with their SHA-256 and who certified: every later read of `Location` returns the same bytes. The certification is printed in the JSON and HTML.",
             tag: "transcripts", access: registrars,
             parameters: [learner],
-            requestBody: .json(.reference("TranscriptCertification"), "When the transcript is as of (optional; the body may be empty)."),
+            requestBody: .json(.reference("TranscriptCertification"), "When the transcript is as of; no body is the same as `{}`.", required: false),
             responses: [
                 .json(201, "Certified.", .reference("CertifiedTranscript"),
                       headers: ["Location": OpenAPIComponents.location("/v1/transcripts/certified/{id}"),
@@ -73,7 +73,7 @@ enum TranscriptAPIDescription {
                     "ETag": header("Strong tag of the bytes."), "Repr-Digest": header("`sha-256=:<base64>:` of the bytes."),
                     "Pathfolio-Certificate-Status": header("`valid` or `revoked`."),
                 ]),
-                .empty(304, "The client's copy is current."), .badRequest, .notFound,
+                .empty(304, "The client's copy is current."), .badRequest, .notFound, .uriTooLong,
             ]),
         OpenAPIOperation(
             method: .post, path: "/v1/transcripts/certified/{id}/revoke", operationId: "revokeCertifiedTranscript",
@@ -107,7 +107,7 @@ enum TranscriptAPIDescription {
                         "application/x-ndjson": .object(JSONObject(["schema": JSONSchema.string().json])),
                     ])),
                 ])),
-                .badRequest, .notFound, .unprocessable,
+                .badRequest, .notFound, .unprocessable, .uriTooLong,
             ]),
         OpenAPIOperation(
             method: .get, path: "/v1/learners/{id}/disclosures", operationId: "listDisclosures",
