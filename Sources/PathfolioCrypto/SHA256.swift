@@ -16,9 +16,18 @@ public enum SHA256 {
 
     /// The digest as lowercase hexadecimal.
     public static func hexDigest(_ bytes: some Collection<UInt8>) -> String {
-        hash(bytes).map { byte in
-            let digits = Array("0123456789abcdef".utf8)
-            return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]], as: UTF8.self)
-        }.joined()
+        hex(hash(bytes))
+    }
+
+    /// Bytes (a digest already computed) as lowercase hexadecimal.
+    public static func hex(_ bytes: some Collection<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -150,7 +150,7 @@ struct EvidenceRoutes {
                 guard let file = try await EvidenceRecordStore(connection: session.connection).file(of: id) else {
                     throw APIError.notFound
                 }
-                let etag = "\"" + file.sha256.map { String(format: "%02x", $0) }.joined() + "\""
+                let etag = "\"" + SHA256.hex(file.sha256) + "\""
                 if request.headers["If-None-Match"]?.contains(etag) == true {
                     return HTTPResponse(status: .notModified, headers: ["ETag": etag])
                 }

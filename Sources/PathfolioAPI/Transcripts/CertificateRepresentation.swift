@@ -38,7 +38,7 @@ struct CertificateRepresentation: Encodable {
             revocation = nil
         }
         var digests: [String: String] = [:]
-        for (format, digest) in certificate.digests { digests[format.rawValue] = digest.map { String(format: "%02x", $0) }.joined() }
+        for (format, digest) in certificate.digests { digests[format.rawValue] = SHA256.hex(digest) }
         sha256 = digests
         let location = CertificateRepresentation.location(certificate.id)
         formats = Dictionary(uniqueKeysWithValues: TranscriptFormat.allCases.map { ($0.rawValue, "\(location)?format=\($0.rawValue)") })

@@ -22,7 +22,7 @@ struct TranscriptExportRoutes {
 
         var mediaType: String {
             switch self {
-            case .csv: "text/csv; charset=utf-8; header=present"
+            case .csv: TranscriptFormat.csv.mediaType
             case .ndjson, .clr: "application/x-ndjson"
             }
         }

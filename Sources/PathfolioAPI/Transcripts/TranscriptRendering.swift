@@ -27,7 +27,7 @@ struct TranscriptRendering {
                 transcript: transcript, id: id, issuerID: CredentialIssuer.id(for: transcript.issuer.institutionID),
                 issuedAt: issuedAt, nestedIDs: (0..<ClrTranscriptCredential.nestedCount(transcript)).map { _ in UUID() })
             let signed = try await context.credentialSigner.sign(credential: credential.json, in: session)
-            return Rendered(bytes: Array(signed.compact.utf8), credentialID: "urn:uuid:" + id.uuidString.lowercased(),
+            return Rendered(bytes: Array(signed.compact.utf8), credentialID: credential.credentialID,
                             keyID: signed.kid)
         }
     }

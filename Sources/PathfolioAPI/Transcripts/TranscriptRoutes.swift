@@ -63,7 +63,7 @@ struct TranscriptRoutes {
                 let transcript = try await assembly.transcripts(of: [learner], on: session.connection)[0]
                 let certification = TranscriptCertification(
                     id: UUID(), certifiedAt: session.transactionStartedAt,
-                    certifiedBy: [certifier.givenName, certifier.familyName].filter { !$0.isEmpty }.joined(separator: " "))
+                    certifiedBy: certifier.fullName)
                 let rendering = TranscriptRendering(context: context)
                 var documents: [CertifiedTranscriptStore.Format: [UInt8]] = [:]
                 var credential: TranscriptRendering.Rendered?
@@ -94,7 +94,7 @@ struct TranscriptRoutes {
                 try session.require(.readTranscript, learner: certificate.learnerID)
                 let occasion = try DisclosureOccasion(request, requester: session.requester)
                 let digest = certificate.digests[format.stored] ?? SHA256.hash(bytes)
-                let etag = "\"" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+                let etag = "\"" + SHA256.hex(digest.prefix(16)) + "\""
                 var headers = format.headers(fileName: "transcript-\(certificate.learnerID)-certified-\(id.uuidString.lowercased())")
                 headers["ETag"] = etag
                 headers["Repr-Digest"] = "sha-256=:\(Data(digest).base64EncodedString()):"

@@ -22,3 +22,13 @@ public struct PersonProfile: Sendable, Hashable {
         self.cohort = cohort
     }
 }
+
+extension PersonProfile {
+    /// "Given Family", leaving out an empty part: how people are named on records.
+    public var fullName: String { Self.fullName(given: givenName, family: familyName) }
+
+    /// ``fullName`` of any given and family name.
+    public static func fullName(given: String, family: String) -> String {
+        [given, family].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}

@@ -31,9 +31,7 @@ public struct Transcript: Sendable, Hashable, Codable {
         }
 
         /// "Given Family", trimmed.
-        public var fullName: String {
-            [givenName, familyName].filter { !$0.isEmpty }.joined(separator: " ")
-        }
+        public var fullName: String { PersonProfile.fullName(given: givenName, family: familyName) }
     }
 
     /// One mastered competency.

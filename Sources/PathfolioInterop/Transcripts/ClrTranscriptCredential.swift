@@ -49,6 +49,9 @@ public struct ClrTranscriptCredential: Sendable {
         transcript.competencies.count + transcript.achievedGoals.count
     }
 
+    /// The credential's id as written in it (`urn:uuid:…`).
+    public var credentialID: String { Self.urn(id) }
+
     /// The learner as the credentials' subject id.
     public var subjectID: String { "urn:uuid:" + transcript.learnerID.description }
 
@@ -80,7 +83,7 @@ public struct ClrTranscriptCredential: Sendable {
         subject["verifiableCredential"] = .array(credentials.isEmpty ? [emptyRecordCredential()] : credentials)
         return .object(JSONObject([
             "@context": .array(Self.clrContext.map(JSONValue.string)),
-            "id": .string(Self.urn(id)),
+            "id": .string(credentialID),
             "type": .array([.string("VerifiableCredential"), .string("ClrCredential")]),
             "issuer": issuer,
             "name": .string("Transcript of \(learner.fullName) as of \(transcript.asOf.rfc3339Seconds)"),
